@@ -1,0 +1,156 @@
+"""The full-screen interview. Build it with ``make_app`` (tests point it at tmp_path)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.timer import Timer
+
+from .flow import DEFAULT_FLOW, Flow, load_flow
+from .model import Segment
+from .model.document import CanvasDocument
+from .screens import STEP_SCREENS
+from .screens.help import HelpScreen
+from .screens.outline import OutlineScreen
+from .screens.base import STYLES
+
+STEP = Binding.Group("Step", compact=True)
+
+# Typing in a text field saves this long after the last key: one write per pause,
+# not one per keystroke. Leaving the field or quitting saves at once.
+TYPING_SAVE_DELAY = 0.5
+
+
+class BmcApp(App[None]):
+    CSS_PATH = STYLES / "app.tcss"
+    TITLE = "bmc-tui"
+    ENABLE_COMMAND_PALETTE = False
+
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+o", "outline", "Steps"),
+        Binding("ctrl+p", "step(-1)", "Previous step", group=STEP),
+        Binding("ctrl+n", "step(1)", "Next step", group=STEP),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
+        super().__init__()
+        self.document = document
+        self.flow = flow
+        self.cursor_blink_enabled = cursor_blink
+        self.current_segment_id: str | None = None
+        self.save_error: str | None = None
+        self._pending_save: Timer | None = None
+
+    # steps
+
+    def on_mount(self) -> None:
+        for step in self.flow.steps:
+            self.add_mode(step.id, partial(STEP_SCREENS[step.id], step))
+        self.switch_mode(self.document.resume_step(self.flow.step_ids))
+
+    def step_labels(self) -> list[tuple[str, str]]:
+        return [(step.id, step.short) for step in self.flow.steps]
+
+    @property
+    def current_step(self) -> str:
+        return self.current_mode
+
+    def go_to_step(self, step_id: str) -> None:
+        if step_id not in self.flow.step_ids:
+            return
+        if step_id != self.current_mode:
+            self.switch_mode(step_id)
+        if self.document.set_resume_at(step_id):
+            self.save()
+
+    def action_step(self, delta: int) -> None:
+        ids = self.flow.step_ids
+        index = ids.index(self.current_mode) + delta
+        if 0 <= index < len(ids):
+            self.go_to_step(ids[index])
+
+    def action_outline(self) -> None:
+        def chosen(step_id: str | None) -> None:
+            if step_id:
+                self.go_to_step(step_id)
+
+        self.push_screen(OutlineScreen(self.flow, self.document.canvas, self.current_mode), chosen)
+
+    def action_help(self) -> None:
+        step = self.flow.step(self.current_mode)
+        if step is not None and not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.flow, step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step" and self.current_mode in self.flow.step_ids:
+            (delta,) = parameters
+            index = self.flow.step_ids.index(self.current_mode) + int(delta)  # type: ignore[call-overload]
+            return True if 0 <= index < len(self.flow.step_ids) else None
+        return True
+
+    # the segment the per-segment steps work on
+
+    def current_segment(self) -> Segment | None:
+        canvas = self.document.canvas
+        segment = canvas.segment(self.current_segment_id or "")
+        if segment is None and canvas.segments:
+            segment = canvas.segments[0]
+            self.current_segment_id = segment.id
+        return segment
+
+    # saving
+
+    def save(self) -> bool:
+        """Write the canvas now. On failure say so and keep every answer in memory."""
+        self._cancel_pending_save()
+        try:
+            self.document.save()
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.save_error = reason
+            self.notify(
+                f"Could not save {self.document.path.name}: {reason}. "
+                "Your answers are kept here; the next change tries again.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
+            return False
+        if self.save_error:
+            self.save_error = None
+            self.notify(f"Saved {self.document.path.name} again.", timeout=3)
+        return True
+
+    def save_soon(self) -> None:
+        """Save shortly, once typing pauses."""
+        self._cancel_pending_save()
+        self._pending_save = self.set_timer(TYPING_SAVE_DELAY, self.save)
+
+    def _cancel_pending_save(self) -> None:
+        if self._pending_save is not None:
+            self._pending_save.stop()
+            self._pending_save = None
+
+    async def action_quit(self) -> None:
+        if self._pending_save is not None:
+            self.save()
+        self.exit()
+
+
+def make_app(
+    canvas_path: Path | str,
+    *,
+    flow: Flow | str = DEFAULT_FLOW,
+    cursor_blink: bool = False,
+) -> BmcApp:
+    """Build the app for one canvas file. Raises CanvasError or FlowError for bad files."""
+    if not isinstance(flow, Flow):
+        flow = load_flow(flow)
+    document = CanvasDocument.open(canvas_path)
+    return BmcApp(document, flow, cursor_blink=cursor_blink)

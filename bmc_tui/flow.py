@@ -1,0 +1,217 @@
+"""Interview flows: what is asked, in which order, and in whose words.
+
+A flow is a TOML file in ``flows/``; the full-screen app and the line mode
+both read it, so rewording a question never needs a code change. This module
+imports no UI library.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    COSTS, ITEM_KINDS, MARKETS, MEDIUMS, MOTIVATIONS, OWNERS, PHASES, REACHES,
+    RELATIONSHIP_TYPES, STATUSES, STEP_IDS, Problem,
+)
+
+DEFAULT_FLOW = "full"
+
+# The questions each step may ask, and for choice questions the values allowed.
+# None: free text, a list of items, or (channels.segments) options from the canvas.
+STEP_QUESTIONS: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "segments": {"name": None, "description": None, "market": MARKETS},
+    "value": {kind: None for kind in ITEM_KINDS},
+    "channels": {
+        "name": None, "reach": REACHES, "owner": OWNERS, "medium": MEDIUMS, "phases": PHASES,
+        "segments": None, "advantages": None, "challenges": None,
+    },
+    "relationships": {
+        "types": RELATIONSHIP_TYPES, "motivations": MOTIVATIONS, "status": STATUSES,
+        "cost": COSTS, "notes": None,
+    },
+    "fit": {},
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    explanation: str = ""
+    group: str = ""  # relationship types: their level
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    label: str
+    help: str = ""
+    placeholder: str = ""
+    options: tuple[Option, ...] = ()
+    max_items: int | None = None  # list questions: the quick flow caps them
+    link_label: str = ""  # offer lists: how to ask what an item addresses
+
+    def option(self, value: str) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+    def label_of(self, value: str) -> str:
+        option = self.option(value)
+        return option.label if option else value
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    title: str
+    short: str
+    intro: str = ""
+    help: str = ""
+    questions: tuple[Question, ...] = ()
+
+    def question(self, key: str) -> Question | None:
+        return next((q for q in self.questions if q.key == key), None)
+
+    def asks(self, key: str) -> bool:
+        return self.question(key) is not None
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    title: str
+    description: str
+    about: str
+    steps: tuple[Step, ...]
+    source: Path | None = None
+
+    @property
+    def step_ids(self) -> tuple[str, ...]:
+        return tuple(step.id for step in self.steps)
+
+    def step(self, step_id: str) -> Step | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+
+class FlowError(Exception):
+    def __init__(self, path: Path | str, problems: list[Problem]):
+        self.path = Path(path)
+        self.problems = problems
+        lines = [f"{self.path}: this interview flow cannot be used."]
+        lines += [f"  {p.where}: {p.message}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+def flows_folder() -> Path:
+    """Where the shipped flows are: inside the package when installed, else the checkout."""
+    packaged = Path(str(resources.files("bmc_tui"))) / "flows"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "flows"
+
+
+def shipped_flow_names() -> list[str]:
+    return sorted(p.stem for p in flows_folder().glob("*.toml"))
+
+
+def resolve_flow_path(name_or_path: str) -> Path:
+    """A shipped flow's name (``full``, ``quick``) or the path of a flow file."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml" or len(candidate.parts) > 1:
+        return candidate
+    return flows_folder() / f"{name_or_path}.toml"
+
+
+def load_flow(name_or_path: str = DEFAULT_FLOW) -> Flow:
+    path = resolve_flow_path(name_or_path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        known = ", ".join(shipped_flow_names())
+        raise FlowError(path, [Problem("file", f"no such flow (shipped flows: {known})")]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise FlowError(path, [Problem("file", str(error))]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise FlowError(path, [Problem("file", f"not valid TOML: {error}")]) from None
+    return flow_from_dict(data, path)
+
+
+def flow_from_dict(data: dict[str, Any], path: Path) -> Flow:
+    problems: list[Problem] = []
+    steps = []
+    seen: set[str] = set()
+    for index, table in enumerate(data.get("steps", [])):
+        where = f"steps[{index}]"
+        step_id = table.get("id")
+        if step_id not in STEP_IDS:
+            problems.append(Problem(f"{where}.id", f"{step_id!r} is not one of: {', '.join(STEP_IDS)}"))
+            continue
+        if step_id in seen:
+            problems.append(Problem(f"{where}.id", f"{step_id!r} is used twice"))
+        seen.add(step_id)
+        steps.append(_step(table, where, problems))
+    order = [s.id for s in steps]
+    if order != sorted(order, key=STEP_IDS.index):
+        problems.append(Problem("steps", f"must keep the interview order: {', '.join(STEP_IDS)}"))
+    if not steps:
+        problems.append(Problem("steps", "a flow needs at least one step"))
+    if problems:
+        raise FlowError(path, problems)
+    return Flow(
+        name=str(data.get("name", path.stem)),
+        title=str(data.get("title", path.stem)),
+        description=str(data.get("description", "")),
+        about=str(data.get("about", "")),
+        steps=tuple(steps),
+        source=path,
+    )
+
+
+def _step(table: dict[str, Any], where: str, problems: list[Problem]) -> Step:
+    allowed = STEP_QUESTIONS[table["id"]]
+    questions = []
+    for index, question in enumerate(table.get("questions", [])):
+        place = f"{where}.questions[{index}]"
+        key = question.get("key")
+        if key not in allowed:
+            problems.append(Problem(f"{place}.key", f"{key!r} is not asked in step {table['id']!r}"))
+            continue
+        questions.append(_question(question, allowed[key], place, problems))
+    return Step(
+        id=table["id"],
+        title=str(table.get("title", table["id"])),
+        short=str(table.get("short", table.get("title", table["id"]))),
+        intro=str(table.get("intro", "")),
+        help=str(table.get("help", "")),
+        questions=tuple(questions),
+    )
+
+
+def _question(table: dict[str, Any], choices, where: str, problems: list[Problem]) -> Question:
+    options = []
+    for index, option in enumerate(table.get("options", [])):
+        value = option.get("value")
+        if choices is None or value not in choices:
+            problems.append(Problem(f"{where}.options[{index}].value", f"{value!r} is not a value this question takes"))
+            continue
+        options.append(Option(
+            value=value,
+            label=str(option.get("label", value)),
+            explanation=str(option.get("explanation", "")),
+            group=str(option.get("group", "")),
+            example=str(option.get("example", "")),
+        ))
+    max_items = table.get("max_items")
+    return Question(
+        key=table["key"],
+        label=str(table.get("label", table["key"])),
+        help=str(table.get("help", "")),
+        placeholder=str(table.get("placeholder", "")),
+        options=tuple(options),
+        max_items=max_items if isinstance(max_items, int) and max_items > 0 else None,
+        link_label=str(table.get("link_label", "")),
+    )

@@ -1,0 +1,69 @@
+"""What every step screen shares: the step bar, the intro line, the footer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..flow import Question, Step
+from ..model import Canvas, Segment
+from ..widgets import StepBar
+
+if TYPE_CHECKING:
+    from ..app import BmcApp
+
+STYLES = Path(__file__).resolve().parent.parent / "styles"
+
+
+class StepScreen(Screen[None]):
+    """One step of the interview. Subclasses compose the body and refresh it from the model."""
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(name=step.id)
+        self.step = step
+
+    @property
+    def bmc(self) -> BmcApp:
+        return cast("BmcApp", self.app)
+
+    @property
+    def canvas(self) -> Canvas:
+        return self.bmc.document.canvas
+
+    def question(self, key: str) -> Question | None:
+        return self.step.question(key)
+
+    def compose(self) -> ComposeResult:
+        yield StepBar(self.canvas.title, self.bmc.step_labels(), self.step.id)
+        if self.step.intro:
+            yield Static(self.step.intro, classes="step-intro")
+        yield from self.compose_body()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_screen_resume(self) -> None:
+        # Another step may have changed the canvas while this screen was hidden.
+        self.refresh_from_model()
+
+    def refresh_from_model(self) -> None:
+        """Show what the canvas holds now."""
+
+    def commit(self) -> None:
+        """Save the canvas after a change; the app reports a failure and keeps the answers."""
+        self.bmc.save()
+
+    # the segment the value and relationship steps work on, shared between steps
+
+    @property
+    def current_segment(self) -> Segment | None:
+        return self.bmc.current_segment()
+
+    def set_current_segment(self, segment_id: str) -> None:
+        self.bmc.current_segment_id = segment_id
+        self.refresh_from_model()

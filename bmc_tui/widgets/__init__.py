@@ -1,0 +1,9 @@
+"""Small reusable widgets. They display what screens give them and report what
+the user asks for; they never own answers."""
+
+from .choice_list import Choice, ChoiceList, choices_from
+from .fields import TextField
+from .list_editor import ListEditor
+from .step_bar import StepBar
+
+__all__ = ["Choice", "ChoiceList", "ListEditor", "StepBar", "TextField", "choices_from"]

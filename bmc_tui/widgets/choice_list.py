@@ -1,0 +1,121 @@
+"""A list of choices, each with a one-line explanation; single or multiple choice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    explanation: str = ""
+    group: str = ""
+    example: str = ""
+
+
+class ChoiceList(OptionList):
+    """Shows which values are chosen; Space or Enter toggles the highlighted one.
+
+    It only displays the choice the screen gives it and reports toggles with
+    ``Changed``: the screen writes the model and the model is the one truth.
+    """
+
+    DEFAULT_CSS = """
+    ChoiceList {
+        height: auto;
+        max-height: 100%;
+        border: none;
+        padding: 0;
+        background: transparent;
+        &:focus { background-tint: $foreground 4%; }
+    }
+    """
+
+    BINDINGS = [Binding("space", "select", "Toggle", show=False)]
+
+    class Changed(Message):
+        def __init__(self, choice_list: ChoiceList, values: list[str]) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.values = values
+
+        @property
+        def control(self) -> ChoiceList:
+            return self.choice_list
+
+    def __init__(
+        self,
+        choices: Sequence[Choice],
+        *,
+        multiple: bool,
+        selected: Iterable[str] = (),
+        show_examples: bool = False,
+        **kwargs,
+    ) -> None:
+        super().__init__(compact=True, **kwargs)
+        self.choices = list(choices)
+        self.multiple = multiple
+        self.show_examples = show_examples
+        self._selected: list[str] = list(selected)
+        self._fill()
+
+    @property
+    def selected(self) -> list[str]:
+        """The chosen values, in the order of the choices."""
+        return [c.value for c in self.choices if c.value in self._selected]
+
+    def set_selected(self, values: Iterable[str]) -> None:
+        values = list(values)
+        if values == self._selected:
+            return
+        self._selected = values
+        # Replace only the prompts: cheaper to repaint than rebuilding the list.
+        for choice in self.choices:
+            self.replace_option_prompt(choice.value, self._prompt(choice))
+
+    def _fill(self) -> None:
+        group = None
+        for choice in self.choices:
+            if choice.group and choice.group != group:
+                group = choice.group
+                self.add_option(Option(Text(group, style="bold italic"), disabled=True))
+            self.add_option(Option(self._prompt(choice), id=choice.value))
+
+    def _prompt(self, choice: Choice) -> Text:
+        on = choice.value in self._selected
+        mark = ("[x] " if on else "[ ] ") if self.multiple else ("(•) " if on else "( ) ")
+        text = Text(mark)
+        text.append(choice.label, style="bold" if on else "")
+        if choice.explanation:
+            text.append(f"  {choice.explanation}", style="dim")
+        if self.show_examples and choice.example:
+            text.append(f" e.g. {choice.example}", style="dim italic")
+        return text
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        value = event.option.id
+        if value is None:
+            return
+        if self.multiple:
+            chosen = set(self._selected) ^ {value}
+        else:
+            chosen = set() if value in self._selected else {value}
+        self.set_selected(c.value for c in self.choices if c.value in chosen)
+        self.post_message(self.Changed(self, self.selected))
+
+
+def choices_from(options: Iterable) -> list[Choice]:
+    """Choices from flow options (anything with value, label, explanation...)."""
+    return [
+        Choice(o.value, o.label, o.explanation, getattr(o, "group", ""), getattr(o, "example", ""))
+        for o in options
+    ]

@@ -1,0 +1,247 @@
+"""An editable list: type and Enter to add, then the next; edit, delete, reorder."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Label, OptionList
+
+from .fields import TextField
+
+MOVE = Binding.Group("Move", compact=True)
+
+
+class ListEditor(Vertical):
+    """Shows entries the screen gives it and reports what the user asks for.
+
+    Entries are never changed here: ``Added``, ``Edited``, ``DeleteRequested``
+    and ``Moved`` go to the screen, which changes the model, saves, and calls
+    ``set_entries`` with the result.
+    """
+
+    DEFAULT_CSS = """
+    ListEditor {
+        height: 1fr;
+        min-height: 4;
+        & > .list-editor--title { width: 1fr; text-style: bold; color: $text-accent; }
+        & > OptionList { height: 1fr; min-height: 1; border: none; padding: 0; background: transparent; }
+        & > OptionList:focus { background-tint: $foreground 4%; }
+        & > TextField { height: 1; }
+        &:focus-within > .list-editor--title { text-style: bold reverse; }
+    }
+    """
+
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("shift+up", "move(-1)", "Move up", group=MOVE),
+        Binding("shift+down", "move(1)", "Move down", group=MOVE),
+        Binding("escape", "leave_input", "Back to list", show=False),
+    ]
+
+    class _EditorMessage(Message):
+        def __init__(self, editor: ListEditor) -> None:
+            super().__init__()
+            self.editor = editor
+
+        @property
+        def control(self) -> ListEditor:
+            return self.editor
+
+    class Added(_EditorMessage):
+        def __init__(self, editor: ListEditor, text: str) -> None:
+            super().__init__(editor)
+            self.text = text
+
+    class Edited(_EditorMessage):
+        def __init__(self, editor: ListEditor, index: int, text: str) -> None:
+            super().__init__(editor)
+            self.index = index
+            self.text = text
+
+    class DeleteRequested(_EditorMessage):
+        def __init__(self, editor: ListEditor, index: int) -> None:
+            super().__init__(editor)
+            self.index = index
+
+    class Moved(_EditorMessage):
+        def __init__(self, editor: ListEditor, index: int, delta: int) -> None:
+            super().__init__(editor)
+            self.index = index
+            self.delta = delta
+
+    class Highlighted(_EditorMessage):
+        def __init__(self, editor: ListEditor, index: int | None) -> None:
+            super().__init__(editor)
+            self.index = index
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        placeholder: str = "",
+        max_items: int | None = None,
+        full_message: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.title = title
+        self.placeholder = placeholder
+        self.max_items = max_items
+        self.full_message = full_message or f"{max_items} is enough for now"
+        self._texts: list[str] = []
+        self._editing: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.title, classes="list-editor--title")
+        yield OptionList(compact=True)
+        yield TextField(placeholder=self.placeholder)
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    @property
+    def field(self) -> TextField:
+        return self.query_one(TextField)
+
+    @property
+    def highlighted(self) -> int | None:
+        return self.option_list.highlighted
+
+    @property
+    def editing(self) -> int | None:
+        return self._editing
+
+    def set_entries(
+        self,
+        texts: Sequence[str],
+        *,
+        prompts: Sequence[Text | str] | None = None,
+        highlight: int | None = None,
+    ) -> None:
+        """Show these entries; ``prompts`` may decorate them (links, counts)."""
+        self._texts = list(texts)
+        option_list = self.option_list
+        keep = option_list.highlighted if highlight is None else highlight
+        option_list.set_options(prompts if prompts is not None else self._texts)
+        if self._texts:
+            option_list.highlighted = max(0, min(keep or 0, len(self._texts) - 1))
+        count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
+        self.query_one(".list-editor--title", Label).update(self.title + count)
+        self._update_field()
+
+    def _is_full(self) -> bool:
+        return self.max_items is not None and len(self._texts) >= self.max_items
+
+    def _update_field(self) -> None:
+        field = self.field
+        if self._editing is not None:
+            field.placeholder = "Edit, then Enter (Esc: keep as it was)"
+            field.disabled = False
+        elif self._is_full():
+            field.placeholder = self.full_message
+            field.disabled = True
+        else:
+            field.placeholder = self.placeholder
+            field.disabled = False
+
+    # focus
+
+    def focus_entry(self) -> None:
+        """Put the cursor where the next entry is typed, or on the list when full."""
+        if self.field.disabled:
+            self.option_list.focus()
+        else:
+            self.field.focus()
+
+    def _in_field(self) -> bool:
+        return self.field.has_focus
+
+    # actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_input":
+            return self._in_field()
+        if self._in_field():
+            # Letters are typed into the field; these keys belong to the list.
+            return False if action in ("add", "edit", "delete", "move") else True
+        if action == "add":
+            return None if self._is_full() else True
+        if action in ("edit", "delete"):
+            return True if self._texts else None
+        if action == "move":
+            (delta,) = parameters
+            index = self.highlighted
+            if index is None:
+                return None
+            target = index + int(delta)  # type: ignore[call-overload]
+            return True if 0 <= target < len(self._texts) else None
+        return True
+
+    def action_add(self) -> None:
+        self._editing = None
+        self._update_field()
+        self.focus_entry()
+
+    def action_edit(self) -> None:
+        index = self.highlighted
+        if index is None or not self._texts:
+            return
+        self._editing = index
+        self._update_field()
+        field = self.field
+        field.value = self._texts[index]
+        field.focus()
+        field.cursor_position = len(field.value)
+
+    def action_delete(self) -> None:
+        if self.highlighted is not None and self._texts:
+            self.post_message(self.DeleteRequested(self, self.highlighted))
+
+    def action_move(self, delta: int) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Moved(self, self.highlighted, delta))
+
+    def action_leave_input(self) -> None:
+        if self._editing is not None:
+            self._editing = None
+            self.field.value = ""
+            self._update_field()
+        if self._texts:
+            self.option_list.focus()
+        else:
+            self.screen.focus_next()
+
+    # events
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self, event.option_index))
+
+    def _on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            return
+        field = self.field
+        if self._editing is not None:
+            index, self._editing = self._editing, None
+            field.value = ""
+            self._update_field()
+            self.option_list.focus()
+            self.post_message(self.Edited(self, index, text))
+        else:
+            field.value = ""
+            self.post_message(self.Added(self, text))

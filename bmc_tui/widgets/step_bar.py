@@ -1,0 +1,32 @@
+"""The one-line bar at the top: the canvas, and where the user is in the interview."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class StepBar(Static):
+    DEFAULT_CSS = """
+    StepBar {
+        height: 1;
+        width: 1fr;
+        background: $panel;
+        color: $text;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, title: str, steps: list[tuple[str, str]], current: str, **kwargs) -> None:
+        super().__init__(self._content(title, steps, current), **kwargs)
+
+    @staticmethod
+    def _content(title: str, steps: list[tuple[str, str]], current: str) -> Text:
+        text = Text()
+        if title:
+            text.append(title, style="bold")
+            text.append("  ")
+        for number, (step_id, short) in enumerate(steps, start=1):
+            label = f" {number} {short} "
+            text.append(label, style="reverse bold" if step_id == current else "dim")
+        return text
