@@ -35,7 +35,7 @@ class BmcApp(App[None]):
         Binding("ctrl+o", "outline", "Steps"),
         Binding("ctrl+p", "step(-1)", "Previous step", group=STEP),
         Binding("ctrl+n", "step(1)", "Next step", group=STEP),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit"),
     ]
 
     def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
@@ -137,10 +137,10 @@ class BmcApp(App[None]):
             self._pending_save.stop()
             self._pending_save = None
 
-    async def action_quit(self) -> None:
+    def on_unmount(self) -> None:
+        # Quitting while a typing pause is still pending must not lose the last words.
         if self._pending_save is not None:
             self.save()
-        self.exit()
 
 
 def make_app(

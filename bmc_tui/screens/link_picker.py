@@ -1,0 +1,68 @@
+"""Choose the items something links to: the jobs a product serves, the pains a reliever relieves..."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from ..widgets import Choice, ChoiceList
+
+
+class LinkPickerScreen(ModalScreen[list[str] | None]):
+    """Space toggles, Enter keeps the choice; dismisses with the chosen ids, or None on Esc."""
+
+    BINDINGS = [
+        Binding("space", "toggle", "Toggle"),
+        Binding("enter", "done", "Done", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        subject: str,
+        targets: Sequence[tuple[str, str]],
+        selected: Sequence[str],
+        empty_message: str = "Nothing to link to yet.",
+    ) -> None:
+        """``targets`` are (id, text) pairs; ``subject`` is the item being linked."""
+        super().__init__()
+        self.title_text = title
+        self.subject = subject
+        self.targets = list(targets)
+        self.initial = list(selected)
+        self.empty_message = empty_message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box link-box"):
+            yield Static(self.title_text, classes="modal-title")
+            yield Static(self.subject, classes="modal-detail")
+            if self.targets:
+                yield ChoiceList(
+                    [Choice(item_id, text) for item_id, text in self.targets],
+                    multiple=True,
+                    selected=self.initial,
+                )
+            else:
+                yield Static(self.empty_message, classes="modal-keys")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        for choice_list in self.query(ChoiceList):
+            choice_list.focus()
+
+    def action_toggle(self) -> None:
+        for choice_list in self.query(ChoiceList):
+            choice_list.action_select()
+
+    def action_done(self) -> None:
+        chosen = [c.selected for c in self.query(ChoiceList)]
+        self.dismiss(chosen[0] if chosen else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
