@@ -24,7 +24,8 @@ class SegmentsScreen(StepScreen):
                 id="segments-list",
             )
             if self.step.asks("description") or self.step.asks("market"):
-                with VerticalScroll(id="segments-detail"):
+                # Not focusable itself: Tab should land on the fields, not the panel.
+                with VerticalScroll(id="segments-detail", can_focus=False):
                     yield Static("Add a segment on the left first.", id="segments-empty")
                     if question := self.question("description"):
                         yield Label(question.label, classes="field-label")

@@ -67,6 +67,13 @@ class ChoiceList(OptionList):
         self._selected: list[str] = list(selected)
         self._fill()
 
+    def on_mount(self) -> None:
+        # Start on the current choice, so Space acts where the user expects.
+        values = [c.value for c in self.choices]
+        start = self._selected[0] if self._selected else (values[0] if values else None)
+        if start in values:
+            self.highlighted = self.get_option_index(start)
+
     @property
     def selected(self) -> list[str]:
         """The chosen values, in the order of the choices."""
