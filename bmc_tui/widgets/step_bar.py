@@ -22,11 +22,12 @@ class StepBar(Static):
 
     @staticmethod
     def _content(title: str, steps: list[tuple[str, str]], current: str) -> Text:
-        text = Text()
-        if title:
-            text.append(title, style="bold")
-            text.append("  ")
+        # Steps first: on a narrow terminal a long title is what gets cut, not the steps.
+        text = Text(no_wrap=True, overflow="ellipsis")
         for number, (step_id, short) in enumerate(steps, start=1):
             label = f" {number} {short} "
             text.append(label, style="reverse bold" if step_id == current else "dim")
+        if title:
+            text.append("  ")
+            text.append(title, style="bold")
         return text
