@@ -52,7 +52,10 @@ class BmcApp(App[None]):
     def on_mount(self) -> None:
         for step in self.flow.steps:
             self.add_mode(step.id, partial(STEP_SCREENS[step.id], step))
-        self.switch_mode(self.document.resume_step(self.flow.step_ids))
+        step_id = self.document.resume_step(self.flow.step_ids)
+        # Recorded now, written with the first answer: a new file reopens where it was made.
+        self.document.set_resume_at(step_id)
+        self.switch_mode(step_id)
 
     def step_labels(self) -> list[tuple[str, str]]:
         return [(step.id, step.short) for step in self.flow.steps]
