@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
+
+if TYPE_CHECKING:
+    from .flow import Flow
 
 EXIT_BAD_FILE = 2
 EXAMPLE = "coffee-cart.toml"
@@ -40,9 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     path = args.example or args.file
     if path is None:
         parser.error("name the canvas file to open, e.g. bmc-tui canvas.toml")
+    # The flow is checked before --example writes anything: a refused run leaves no
+    # file behind that the next --example would then refuse to overwrite.
+    flow = load_flow_or_report(args.flow)
+    if flow is None:
+        return EXIT_BAD_FILE
     if args.example and not write_example(args.example):
         return EXIT_BAD_FILE
-    return run_app(path, args.flow, cursor_blink=args.blink)
+    return run_app(path, flow, cursor_blink=args.blink)
 
 
 def write_example(path: Path) -> bool:
@@ -51,7 +61,9 @@ def write_example(path: Path) -> bool:
         return False
     text = resources.files("bmc_tui").joinpath("examples", EXAMPLE).read_text(encoding="utf-8")
     try:
-        with open(path, "x", encoding="utf-8") as stream:
+        # Created owner-only from the start, like every canvas the app writes.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with open(descriptor, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
     except OSError as error:
         print(f"{path}: cannot write the example: {error.strerror}", file=sys.stderr)
@@ -60,18 +72,36 @@ def write_example(path: Path) -> bool:
     return True
 
 
-def run_app(path: Path, flow_name: str, *, cursor_blink: bool) -> int:
+def load_flow_or_report(flow_name: str) -> Flow | None:
+    """The Flow, or None after telling the user on stderr why it cannot be used."""
     from .flow import FlowError, load_flow
+
+    try:
+        return load_flow(flow_name)
+    except FlowError as error:
+        report_refusal(error)
+        return None
+
+
+def report_refusal(error: Exception) -> None:
+    print(error, file=sys.stderr)
+    print("Nothing was changed. Fix the file (or use another) and run bmc-tui again.",
+          file=sys.stderr)
+
+
+def run_app(path: Path, flow: Flow | str, *, cursor_blink: bool) -> int:
+    """Open the canvas and start the screen; ``flow`` is a Flow or a flow name or path."""
     from .model import CanvasError
     from .model.document import CanvasDocument
 
+    if isinstance(flow, str):
+        flow = load_flow_or_report(flow)
+        if flow is None:
+            return EXIT_BAD_FILE
     try:
-        flow = load_flow(flow_name)
         document = CanvasDocument.open(path)
-    except (CanvasError, FlowError) as error:
-        print(error, file=sys.stderr)
-        print("Nothing was changed. Fix the file (or use another) and run bmc-tui again.",
-              file=sys.stderr)
+    except CanvasError as error:
+        report_refusal(error)
         return EXIT_BAD_FILE
     if not path.parent.is_dir():
         print(f"{path}: the folder {path.parent} does not exist.", file=sys.stderr)

@@ -17,6 +17,7 @@ from .model import (
     COSTS, ITEM_KINDS, MARKETS, MEDIUMS, MOTIVATIONS, OWNERS, PHASES, REACHES,
     RELATIONSHIP_TYPES, STATUSES, STEP_IDS, Problem,
 )
+from .model.storage import toml_syntax_problem
 
 DEFAULT_FLOW = "full"
 
@@ -129,23 +130,37 @@ def resolve_flow_path(name_or_path: str) -> Path:
 def load_flow(name_or_path: str = DEFAULT_FLOW) -> Flow:
     path = resolve_flow_path(name_or_path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except FileNotFoundError:
         known = ", ".join(shipped_flow_names())
         raise FlowError(path, [Problem("file", f"no such flow (shipped flows: {known})")]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise FlowError(path, [Problem("file", str(error))]) from None
     except tomllib.TOMLDecodeError as error:
-        raise FlowError(path, [Problem("file", f"not valid TOML: {error}")]) from None
+        raise FlowError(path, [toml_syntax_problem(error, text)]) from None
     return flow_from_dict(data, path)
+
+
+def _tables(table: dict[str, Any], key: str, where: str, problems: list[Problem]):
+    """(place, table) for each entry of an array of tables; anything else is a problem."""
+    place = f"{where}.{key}" if where else key
+    values = table.get(key, [])
+    if not isinstance(values, list):
+        problems.append(Problem(place, "should be an array of tables"))
+        return
+    for index, value in enumerate(values):
+        if isinstance(value, dict):
+            yield f"{place}[{index}]", value
+        else:
+            problems.append(Problem(f"{place}[{index}]", "should be a table"))
 
 
 def flow_from_dict(data: dict[str, Any], path: Path) -> Flow:
     problems: list[Problem] = []
     steps = []
     seen: set[str] = set()
-    for index, table in enumerate(data.get("steps", [])):
-        where = f"steps[{index}]"
+    for where, table in _tables(data, "steps", "", problems):
         step_id = table.get("id")
         if step_id not in STEP_IDS:
             problems.append(Problem(f"{where}.id", f"{step_id!r} is not one of: {', '.join(STEP_IDS)}"))
@@ -174,11 +189,13 @@ def flow_from_dict(data: dict[str, Any], path: Path) -> Flow:
 def _step(table: dict[str, Any], where: str, problems: list[Problem]) -> Step:
     allowed = STEP_QUESTIONS[table["id"]]
     questions = []
-    for index, question in enumerate(table.get("questions", [])):
-        place = f"{where}.questions[{index}]"
+    for place, question in _tables(table, "questions", where, problems):
         key = question.get("key")
-        if key not in allowed:
+        if not isinstance(key, str) or key not in allowed:
             problems.append(Problem(f"{place}.key", f"{key!r} is not asked in step {table['id']!r}"))
+            continue
+        if any(q.key == key for q in questions):
+            problems.append(Problem(f"{place}.key", f"{key!r} is asked twice"))
             continue
         questions.append(_question(question, allowed[key], place, problems))
     return Step(
@@ -193,10 +210,13 @@ def _step(table: dict[str, Any], where: str, problems: list[Problem]) -> Step:
 
 def _question(table: dict[str, Any], choices, where: str, problems: list[Problem]) -> Question:
     options = []
-    for index, option in enumerate(table.get("options", [])):
+    for place, option in _tables(table, "options", where, problems):
         value = option.get("value")
         if choices is None or value not in choices:
-            problems.append(Problem(f"{where}.options[{index}].value", f"{value!r} is not a value this question takes"))
+            problems.append(Problem(f"{place}.value", f"{value!r} is not a value this question takes"))
+            continue
+        if any(o.value == value for o in options):
+            problems.append(Problem(f"{place}.value", f"{value!r} is offered twice"))
             continue
         options.append(Option(
             value=value,
@@ -205,7 +225,11 @@ def _question(table: dict[str, Any], choices, where: str, problems: list[Problem
             group=str(option.get("group", "")),
             example=str(option.get("example", "")),
         ))
+    if choices is not None and not options:
+        problems.append(Problem(f"{where}.options", "a choice question needs its options"))
     max_items = table.get("max_items")
+    if "max_items" in table and not (type(max_items) is int and max_items > 0):
+        problems.append(Problem(f"{where}.max_items", f"should be a whole number above 0, not {max_items!r}"))
     return Question(
         key=table["key"],
         label=str(table.get("label", table["key"])),

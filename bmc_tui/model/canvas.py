@@ -114,10 +114,14 @@ class Segment:
 
     def next_item_id(self, kind: str) -> str:
         prefix = ITEM_KINDS[kind].prefix
+        # Ids are unique across the whole segment, and a hand-edited file may put
+        # "j3" in another list: look at every list, or the next save would not load.
         numbers = [
             int(item.id[len(prefix):])
-            for item in self.items(kind)
-            if item.id.startswith(prefix) and item.id[len(prefix):].isdigit()
+            for other in ITEM_KINDS
+            for item in self.items(other)
+            if item.id.startswith(prefix) and item.id[len(prefix):].isascii()
+            and item.id[len(prefix):].isdigit()
         ]
         return f"{prefix}{max(numbers, default=0) + 1}"
 

@@ -79,22 +79,38 @@ def parse_canvas(raw: bytes, path: Path | str = "<canvas>") -> Canvas:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CanvasError(path, [Problem(f"byte {error.start}", "the file is not UTF-8 text")]) from None
+        where = _line_and_column(raw, error.start)
+        raise CanvasError(path, [Problem(where, "the file is not UTF-8 text")]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise CanvasError(path, [_syntax_problem(error)]) from None
+        raise CanvasError(path, [toml_syntax_problem(error, text)]) from None
     return canvas_from_dict(data, path)
 
 
-def _syntax_problem(error: tomllib.TOMLDecodeError) -> Problem:
+def _line_and_column(raw: bytes, offset: int) -> str:
+    """Where the byte at ``offset`` is, as an editor counts (the bytes before it are UTF-8)."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8")) + 1
+    return f"line {line}, column {column}"
+
+
+def toml_syntax_problem(error: tomllib.TOMLDecodeError, text: str = "") -> Problem:
+    """Where a TOML syntax error is (line and column) and what it is; ``text`` is what was parsed."""
     message = str(error)
     found = re.search(r"\(at line (\d+), column (\d+)\)", message)
     if found:
         where = f"line {found[1]}, column {found[2]}"
         message = message[: found.start()].strip()
+    elif "(at end of document)" in message:
+        # tomllib gives no line here; the end of the text is where an editor would look.
+        line = text.count("\n") + 1
+        column = len(text) - (text.rfind("\n") + 1) + 1
+        where = f"line {line}, column {column} (end of file)"
+        message = message.replace("(at end of document)", "").strip()
     else:
-        where = "end of file" if "end of document" in message else "file"
+        where = "file"
     return Problem(where, f"not valid TOML: {message}")
 
 
@@ -166,13 +182,16 @@ class _Reader:
     def identifier(self, table: dict, where: str, taken: set[str], pattern=ID_PATTERN) -> str:
         value = self.string(table, "id", where, required=True)
         place = _join(where, "id")
-        if value and pattern is not None and not pattern.match(value):
+        if not value:
+            # Missing or not a string is already reported; only an empty string is left.
+            if isinstance(table.get("id"), str):
+                self.problem(place, "must not be empty")
+        elif pattern is not None and not pattern.match(value):
             self.problem(place, f"{value!r} may hold only lowercase letters, digits and '-'")
         elif value in taken:
             self.problem(place, f"{value!r} is used twice")
-        elif not value and "id" in table and isinstance(table["id"], str):
-            self.problem(place, "must not be empty")
-        taken.add(value)
+        else:
+            taken.add(value)
         return value
 
     def name(self, table: dict, key: str, where: str) -> str:
@@ -198,13 +217,15 @@ class _Reader:
             return Canvas()
         elif version != FORMAT_VERSION:
             self.problem("format", f"is {version}; only format {FORMAT_VERSION} exists")
-        segments = [self.segment(where, t) for where, t in self.tables(data, "segments", "")]
-        self.unique_ids(segments, "segments")
-        segment_ids = {s.id for s in segments}
+        # Ids are checked while reading, so a duplicate is reported at its own place.
+        taken: set[str] = set()
+        segments = [self.segment(where, t, taken) for where, t in self.tables(data, "segments", "")]
+        segment_ids = {s.id for s in segments if s.id}
+        channel_ids: set[str] = set()
         channels = [
-            self.channel(where, t, segment_ids) for where, t in self.tables(data, "channels", "")
+            self.channel(where, t, segment_ids, channel_ids)
+            for where, t in self.tables(data, "channels", "")
         ]
-        self.unique_ids(channels, "channels")
         return Canvas(
             format=FORMAT_VERSION,
             title=self.string(data, "title", ""),
@@ -214,29 +235,28 @@ class _Reader:
             extra=_extra(data, ("format", "title", "resume_at", "segments", "channels")),
         )
 
-    def unique_ids(self, records: list, key: str) -> None:
-        seen: set[str] = set()
-        for index, record in enumerate(records):
-            if record.id and record.id in seen:
-                self.problem(f"{key}[{index}].id", f"{record.id!r} is used twice")
-            seen.add(record.id)
-
-    def segment(self, where: str, table: dict) -> Segment:
+    def segment(self, where: str, table: dict, taken: set[str]) -> Segment:
         segment = Segment(
-            id=self.identifier(table, where, set()),
+            id=self.identifier(table, where, taken),
             name=self.name(table, "name", where),
             description=self.string(table, "description", where),
             market=self.string(table, "market", where, choices=MARKETS),
             extra=_extra(table, _SEGMENT_KEYS),
         )
         item_ids: set[str] = set()
+        # ITEM_KINDS lists jobs, pains and gains before the offer lists that link to them.
         for kind in ITEM_KINDS.values():
-            items = [
-                self.item(place, t, kind.link_key, item_ids)
-                for place, t in self.tables(table, kind.key, where)
-            ]
+            targets = {i.id for i in segment.items(kind.target)} if kind.target else set()
+            items = []
+            for place, item_table in self.tables(table, kind.key, where):
+                item = self.item(place, item_table, kind.link_key, item_ids)
+                if kind.link_key:
+                    self.check_links(
+                        item_table, kind.link_key, place, targets,
+                        f"is not one of this segment's {kind.target}",
+                    )
+                items.append(item)
             setattr(segment, kind.key, items)
-        self.check_links(segment, where)
         if "relationship" in table:
             segment.relationship = self.relationship(table["relationship"], _join(where, "relationship"))
         return segment
@@ -250,18 +270,17 @@ class _Reader:
             extra=_extra(table, known),
         )
 
-    def check_links(self, segment: Segment, where: str) -> None:
-        for kind in ITEM_KINDS.values():
-            if not kind.link_key:
-                continue
-            targets = {i.id for i in segment.items(kind.target)}
-            for index, item in enumerate(segment.items(kind.key)):
-                for link_index, link in enumerate(item.links):
-                    if link not in targets:
-                        self.problem(
-                            f"{_join(where, kind.key)}[{index}].{kind.link_key}[{link_index}]",
-                            f"{link!r} is not one of this segment's {kind.target}",
-                        )
+    def check_links(self, table: dict, key: str, where: str, targets: set[str], missing: str) -> None:
+        """Each id in ``table[key]`` must be one of ``targets`` (wrong types are reported by strings())."""
+        links = table.get(key, [])
+        if not isinstance(links, list):
+            return
+        for index, link in enumerate(links):
+            if isinstance(link, str) and link not in targets:
+                self.problem(
+                    f"{_join(where, key)}[{index}]",
+                    f"{link!r} {missing}",
+                )
 
     def relationship(self, table: Any, where: str) -> Relationship:
         if not isinstance(table, dict):
@@ -276,9 +295,9 @@ class _Reader:
             extra=_extra(table, _RELATIONSHIP_KEYS),
         )
 
-    def channel(self, where: str, table: dict, segment_ids: set[str]) -> Channel:
+    def channel(self, where: str, table: dict, segment_ids: set[str], taken: set[str]) -> Channel:
         channel = Channel(
-            id=self.identifier(table, where, set()),
+            id=self.identifier(table, where, taken),
             name=self.name(table, "name", where),
             reach=self.string(table, "reach", where, choices=REACHES),
             owner=self.string(table, "owner", where, choices=OWNERS),
@@ -289,12 +308,9 @@ class _Reader:
             challenges=self.string(table, "challenges", where),
             extra=_extra(table, _CHANNEL_KEYS),
         )
-        for index, segment_id in enumerate(channel.segments):
-            if segment_id not in segment_ids:
-                self.problem(
-                    f"{_join(where, 'segments')}[{index}]",
-                    f"{segment_id!r} is not the id of a segment in this file",
-                )
+        self.check_links(
+            table, "segments", where, segment_ids, "is not the id of a segment in this file"
+        )
         return channel
 
 
@@ -382,7 +398,20 @@ def _put(data: dict[str, Any], **values: Any) -> None:
 
 
 def dump_canvas(canvas: Canvas) -> str:
-    return tomli_w.dumps(canvas_to_dict(canvas), multiline_strings=True)
+    data = canvas_to_dict(canvas)
+    # Multi-line strings read better (notes), but tomli_w writes "\r\n" in them as
+    # "\n"; a canvas holding one is written with escapes so it loads back equal.
+    return tomli_w.dumps(data, multiline_strings=not _holds_crlf(data))
+
+
+def _holds_crlf(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r\n" in value
+    if isinstance(value, dict):
+        return any(_holds_crlf(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_holds_crlf(v) for v in value)
+    return False
 
 
 def save_canvas(canvas: Canvas, path: Path | str) -> None:
