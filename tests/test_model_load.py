@@ -591,3 +591,11 @@ def test_the_example_in_docs_format_md_loads():
     canvas = load_text(blocks[-1])
     assert canvas.segments and canvas.channels
     assert canvas.resume_at in STEP_IDS
+
+
+def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbfformat = 1\ntitle = \"Cart\"\n")
+    from bmc_tui.model import load_canvas
+
+    assert load_canvas(path).title == "Cart"

@@ -81,6 +81,8 @@ def parse_canvas(raw: bytes, path: Path | str = "<canvas>") -> Canvas:
     except UnicodeDecodeError as error:
         where = _line_and_column(raw, error.start)
         raise CanvasError(path, [Problem(where, "the file is not UTF-8 text")]) from None
+    # Some Windows editors start UTF-8 files with a byte-order mark; TOML does not allow one.
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
