@@ -1,13 +1,231 @@
-"""Step placeholder: to be built."""
+"""Step 4: the customer relationship, per segment: types, why, status, cost, notes."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from collections.abc import Iterable
 
-from .base import StepScreen
+from rich import box
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Input, Label, Static
+
+from ..flow import Question
+from ..model import Relationship, Segment
+from ..widgets import ChoiceList, TextField, choices_from
+from .base import STYLES, StepScreen
+from .segment_picker import SegmentPickerScreen
+
+# The choice questions of this step, and whether each takes several answers.
+CHOICE_QUESTIONS = {"types": True, "motivations": True, "status": False, "cost": False}
+# The types stand in the first column; these beside them when the terminal is wide.
+SIDE_QUESTIONS = ("motivations", "status", "cost")
 
 
 class RelationshipsScreen(StepScreen):
+    CSS_PATH = STYLES / "relationships.tcss"
+
+    # Two columns from this width on; one scrolling column below it.
+    HORIZONTAL_BREAKPOINTS = [(0, "relationships-narrow"), (100, "relationships-wide")]
+
+    BINDINGS = [Binding("ctrl+g", "pick_segment", "Segment")]
+
+    # on_mount picks the first field itself, without the scroll that would hide its label.
+    AUTO_FOCUS = ""
+
     def compose_body(self) -> ComposeResult:
-        yield Static("Not built yet.")
+        yield Static(id="relationships-segment")
+        yield Static(self._no_segments_text(), id="relationships-empty")
+        # Focus moves by Tab between the fields; the body itself needs no stop.
+        with VerticalScroll(id="relationships-body", can_focus=False):
+            with Vertical(id="relationships-columns"):
+                with Vertical(id="relationships-main"):
+                    yield from self._compose_question("types")
+                if any(self.step.asks(key) for key in SIDE_QUESTIONS):
+                    with Vertical(id="relationships-side"):
+                        for key in SIDE_QUESTIONS:
+                            yield from self._compose_question(key)
+            yield from self._compose_question("notes")
+            # Wide terminals only: every segment's answers side by side.
+            yield Static(id="relationships-overview")
+
+    def _compose_question(self, key: str) -> ComposeResult:
+        question = self.question(key)
+        if question is None:
+            return
+        with Vertical(id=f"relationships-{key}-field", classes="relationships-field"):
+            yield Label(question.label, classes="field-label")
+            if question.help:
+                yield Static(question.help, classes="relationships-help")
+            if key == "notes":
+                # Tab into the notes then typing must add to them, not replace them all.
+                yield TextField(placeholder=question.placeholder, select_on_focus=False,
+                                id="relationships-notes")
+            else:
+                yield ChoiceList(
+                    choices_from(question.options),
+                    multiple=CHOICE_QUESTIONS[key],
+                    show_examples=key == "types",
+                    id=f"relationships-{key}",
+                )
+
+    def _no_segments_text(self) -> str:
+        steps = self.bmc.flow.step_ids
+        where = "the segments step"
+        if "segments" in steps:
+            number = steps.index("segments") + 1
+            where = f"step {number}, {self.bmc.flow.steps[number - 1].short}"
+        return f"No segments yet. Add them in {where} (ctrl+o to jump there)."
+
+    def on_mount(self) -> None:
+        self.refresh_from_model()
+        for field in self.query(".relationships-field ChoiceList, .relationships-field TextField"):
+            field.focus(scroll_visible=False)
+            break
+
+    # showing the model
+
+    def refresh_from_model(self) -> None:
+        segment = self.current_segment
+        self.query_one("#relationships-empty").display = segment is None
+        for part in self.query("#relationships-segment, #relationships-body"):
+            part.display = segment is not None
+        self.query_one("#relationships-segment", Static).update(self._segment_line(segment))
+        if segment is not None:
+            self._show_relationship(segment.relationship)
+        self._show_overview()
+        self.refresh_bindings()
+
+    def _segment_line(self, segment: Segment | None) -> Text:
+        text = Text()
+        if segment is None:
+            return text
+        segments = self.canvas.segments
+        text.append(f"Segment {segments.index(segment) + 1}/{len(segments)}: ")
+        text.append(segment.name, style="bold")
+        if segment.market:
+            text.append("  ·  ", style="dim")
+            text.append(self._market_text(segment.market), style="italic")
+        return text
+
+    def _market_text(self, market: str) -> str:
+        """The market type in the segments step's words, when this flow has them."""
+        question = self._market_question()
+        if question is None:
+            return f"Market: {market}"
+        return f"{question.label}: {question.label_of(market)}"
+
+    def _market_question(self) -> Question | None:
+        segments_step = self.bmc.flow.step("segments")
+        return segments_step.question("market") if segments_step else None
+
+    def _show_overview(self) -> None:
+        overview = self.query_one("#relationships-overview", Static)
+        # Built only where it shows: one segment alone needs no comparison.
+        if self.has_class("relationships-wide") and len(self.canvas.segments) > 1:
+            overview.update(self._overview_table())
+            overview.display = True
+        else:
+            overview.display = False
+
+    def _overview_table(self) -> Table:
+        market = self._market_question()
+        questions = [q for key in CHOICE_QUESTIONS if (q := self.question(key))]
+        table = Table(
+            title="All segments", title_justify="left", title_style="bold",
+            box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False,
+        )
+        table.add_column("Segment")
+        table.add_column(market.label if market else "Market")
+        for question in questions:
+            table.add_column(question.label)
+        current = self.current_segment
+        for segment in self.canvas.segments:
+            cells = [segment.name, market.label_of(segment.market) if market else segment.market]
+            for question in questions:
+                values = _as_list(getattr(segment.relationship, question.key))
+                cells.append(", ".join(question.label_of(v) for v in values))
+            table.add_row(*(cell or "-" for cell in cells),
+                          style="bold" if segment is current else "")
+        return table
+
+    def on_resize(self) -> None:
+        # The breakpoint classes change with the width; the overview follows them.
+        self.call_after_refresh(self._show_overview)
+
+    def _show_relationship(self, relationship: Relationship) -> None:
+        for key in CHOICE_QUESTIONS:
+            for choice_list in self.query(f"#relationships-{key}").results(ChoiceList):
+                choice_list.set_selected(_as_list(getattr(relationship, key)))
+        for notes in self.query("#relationships-notes").results(TextField):
+            if notes.value != relationship.notes:
+                # Not an edit by the user: no Changed, so nothing is saved back.
+                with notes.prevent(Input.Changed):
+                    notes.value = relationship.notes
+
+    # the segment
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_segment":
+            return True if len(self.canvas.segments) > 1 else None
+        return True
+
+    def action_pick_segment(self) -> None:
+        def chosen(segment_id: str | None) -> None:
+            if segment_id:
+                self.set_current_segment(segment_id)
+
+        segment = self.current_segment
+        self.app.push_screen(
+            SegmentPickerScreen(self.canvas.segments, segment.id if segment else None), chosen
+        )
+
+    # the answers
+
+    def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
+        segment = self.current_segment
+        key = (event.choice_list.id or "").removeprefix("relationships-")
+        if segment is None or key not in CHOICE_QUESTIONS:
+            return
+        relationship = segment.relationship
+        if CHOICE_QUESTIONS[key]:
+            shown = [choice.value for choice in event.choice_list.choices]
+            setattr(relationship, key, _merge(getattr(relationship, key), shown, event.values))
+        else:
+            setattr(relationship, key, event.values[0] if event.values else "")
+        self.commit()
+        self._show_overview()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        segment = self.current_segment
+        if event.input.id == "relationships-notes" and segment is not None:
+            if segment.relationship.notes != event.value:
+                segment.relationship.notes = event.value
+                self.bmc.save_soon()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "relationships-notes":
+            self.commit()
+            self.focus_next()
+
+    def on_descendant_blur(self, event) -> None:
+        if getattr(event.widget, "id", None) == "relationships-notes":
+            self.commit()
+
+
+def _as_list(value: str | list[str]) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value else []
+    return list(value)
+
+
+def _merge(old: list[str], shown: Iterable[str], chosen: list[str]) -> list[str]:
+    """The new answer: the user's order kept, new choices at the end.
+
+    Values a flow does not show (a shorter custom flow) stay as they were.
+    """
+    shown = set(shown)
+    kept = [value for value in old if value not in shown or value in chosen]
+    return kept + [value for value in chosen if value not in kept]

@@ -1,0 +1,190 @@
+"""The relationships step, driven by keys; assertions are on the saved TOML.
+
+The example opens at the segments step; these tests reopen it at the
+relationships step so that every key pressed is a key of this step.
+Field order (Tab): types, motivations, status, cost, notes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bmc_tui.app import make_app
+from bmc_tui.screens.relationships import _merge
+
+from .conftest import saved
+
+SIZE = (80, 24)
+ONE_SEGMENT = """\
+format = 1
+resume_at = "relationships"
+
+[[segments]]
+id = "walkers"
+name = "Dog walkers"
+market = "mass"
+"""
+
+
+def at_relationships(path: Path) -> Path:
+    text = path.read_text(encoding="utf-8").replace(
+        'resume_at = "segments"', 'resume_at = "relationships"'
+    )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def relationship(path: Path, index: int) -> dict:
+    return saved(path)["segments"][index].get("relationship", {})
+
+
+async def test_types_toggle_with_space_and_enter(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        # Home: the first type, self-service, which Space takes away.
+        await pilot.press("home", "space")
+        await pilot.pause()
+        assert relationship(example_path, 0)["types"] == ["automated-services"]
+        # Down past the "Personal touch" heading to personal assistance.
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+    assert relationship(example_path, 0)["types"] == ["automated-services", "personal-assistance"]
+    assert relationship(example_path, 1)["types"] == ["personal-assistance"]
+
+
+async def test_motivations_status_and_cost(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "home", "down", "down", "space")  # motivations: upselling
+        await pilot.press("tab", "home", "down", "space")  # status: established
+        await pilot.press("tab", "home", "down", "down", "enter")  # cost: high
+        await pilot.pause()
+    saved_relationship = relationship(example_path, 0)
+    assert saved_relationship["motivations"] == ["acquisition", "retention", "upselling"]
+    assert saved_relationship["status"] == "established"
+    assert saved_relationship["cost"] == "high"
+
+
+async def test_single_choices_clear_when_toggled_off(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "tab", "home", "space")  # status: planned was chosen
+        await pilot.press("tab", "home", "space")  # cost: low was chosen
+        await pilot.pause()
+    saved_relationship = relationship(example_path, 0)
+    assert "status" not in saved_relationship
+    assert "cost" not in saved_relationship
+    assert saved_relationship["types"] == ["self-service", "automated-services"]
+
+
+async def test_notes_are_saved_on_enter(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g", "down", "enter")  # the offices: no notes yet
+        await pilot.press("tab", "tab", "tab", "tab", *"Call before nine", "enter")
+        await pilot.pause()
+        assert relationship(example_path, 1)["notes"] == "Call before nine"
+    assert relationship(example_path, 0)["notes"].startswith("Commuters want speed")
+
+
+async def test_quitting_right_after_typing_keeps_the_notes(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g", "down", "enter")
+        await pilot.press("tab", "tab", "tab", "tab", *"Flasks by nine", "ctrl+q")
+    assert relationship(example_path, 1)["notes"] == "Flasks by nine"
+
+
+async def test_tabbing_into_notes_and_typing_adds_to_them(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "tab", "tab", "tab", *" Loyalty card.", "tab")
+        await pilot.pause()
+    notes = relationship(example_path, 0)["notes"]
+    assert notes.startswith("Commuters want speed") and notes.endswith("order. Loyalty card.")
+
+
+async def test_switching_segment_writes_to_the_other_segment(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g", "down", "enter")
+        await pilot.pause()
+        segment_line = str(app.screen.query_one("#relationships-segment").render())
+        assert "Segment 2/2: Offices near the station" in segment_line
+        assert "Niche" in segment_line
+        # Offices have personal assistance; the first type is self-service.
+        await pilot.press("home", "space")
+        await pilot.pause()
+    assert relationship(example_path, 1)["types"] == ["personal-assistance", "self-service"]
+    assert relationship(example_path, 0)["types"] == ["self-service", "automated-services"]
+    assert app.current_segment_id == "offices"
+
+
+async def test_the_list_shows_the_segment_after_switching(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g", "down", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#relationships-types").selected == ["personal-assistance"]
+        assert screen.query_one("#relationships-cost").selected == ["medium"]
+        assert screen.query_one("#relationships-notes").value == ""
+
+
+async def test_quick_flow_asks_only_the_types(example_path):
+    app = make_app(at_relationships(example_path), flow="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for key in ("motivations", "status", "cost", "notes"):
+            assert not screen.query(f"#relationships-{key}")
+        await pilot.press("home", "down", "down", "space")  # personal assistance
+        await pilot.pause()
+    saved_relationship = relationship(example_path, 0)
+    assert saved_relationship["types"] == ["self-service", "automated-services", "personal-assistance"]
+    # What the quick flow does not ask stays as it was.
+    assert saved_relationship["motivations"] == ["acquisition", "retention"]
+    assert saved_relationship["notes"].startswith("Commuters want speed")
+
+
+async def test_an_empty_relationship_is_not_written(canvas_path):
+    canvas_path.write_text(ONE_SEGMENT, encoding="utf-8")
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("home", "space")
+        await pilot.pause()
+        assert relationship(canvas_path, 0) == {"types": ["self-service"]}
+        await pilot.press("space")
+        await pilot.pause()
+    assert "relationship" not in saved(canvas_path)["segments"][0]
+
+
+async def test_segment_key_is_disabled_with_one_segment(canvas_path):
+    canvas_path.write_text(ONE_SEGMENT, encoding="utf-8")
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen.check_action("pick_segment", ()) is None
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert app.screen.name == "relationships"  # no picker opened
+
+
+async def test_no_segments_shows_a_message_and_no_fields(canvas_path):
+    canvas_path.write_text('format = 1\nresume_at = "relationships"\n', encoding="utf-8")
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g", "space", "tab", "space")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.name == "relationships"
+        assert screen.query_one("#relationships-empty").display
+        assert not screen.query_one("#relationships-body").display
+        assert "No segments yet" in str(screen.query_one("#relationships-empty").render())
+        assert screen.check_action("pick_segment", ()) is None
+    assert "segments" not in saved(canvas_path)
+
+
+def test_merge_keeps_the_users_order_and_values_it_does_not_show():
+    assert _merge(["co-creation", "self-service"], ["self-service", "co-creation", "communities"],
+                  ["self-service", "co-creation", "communities"]) == [
+        "co-creation", "self-service", "communities"]
+    assert _merge(["x-custom", "self-service"], ["self-service"], []) == ["x-custom"]
