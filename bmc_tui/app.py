@@ -43,9 +43,15 @@ class BmcApp(App[None]):
         self.document = document
         self.flow = flow
         self.cursor_blink_enabled = cursor_blink
+        # No smooth scrolling: every animation frame is bytes on a slow link.
+        self.animation_level = "none"
         self.current_segment_id: str | None = None
         self.save_error: str | None = None
         self._pending_save: Timer | None = None
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Paint at once instead: Textual's delayed paint on a mode switch could drop
+        the final frame when steps are switched quickly, leaving the old step on show."""
 
     # steps
 
@@ -64,24 +70,26 @@ class BmcApp(App[None]):
     def current_step(self) -> str:
         return self.current_mode
 
-    def go_to_step(self, step_id: str) -> None:
+    async def go_to_step(self, step_id: str) -> None:
         if step_id not in self.flow.step_ids:
             return
         if step_id != self.current_mode:
-            self.switch_mode(step_id)
+            # Awaited, so a quick run of Ctrl+N presses switches one step at a time:
+            # overlapping switches could leave the old screen on show.
+            await self.switch_mode(step_id)
         if self.document.set_resume_at(step_id):
             self.save()
 
-    def action_step(self, delta: int) -> None:
+    async def action_step(self, delta: int) -> None:
         ids = self.flow.step_ids
         index = ids.index(self.current_mode) + delta
         if 0 <= index < len(ids):
-            self.go_to_step(ids[index])
+            await self.go_to_step(ids[index])
 
     def action_outline(self) -> None:
-        def chosen(step_id: str | None) -> None:
+        async def chosen(step_id: str | None) -> None:
             if step_id:
-                self.go_to_step(step_id)
+                await self.go_to_step(step_id)
 
         self.push_screen(OutlineScreen(self.flow, self.document.canvas, self.current_mode), chosen)
 

@@ -43,7 +43,7 @@ class OutlineScreen(ModalScreen[str | None]):
 
     BINDINGS = [
         Binding("escape,ctrl+o", "close", "Close"),
-        Binding("enter", "choose", "Go to step"),
+        Binding("enter", "choose", "Go to step", priority=True),
     ]
 
     def __init__(self, flow: Flow, canvas: Canvas, current: str) -> None:

@@ -60,9 +60,7 @@ class RelationshipsScreen(StepScreen):
             if question.help:
                 yield Static(question.help, classes="relationships-help")
             if key == "notes":
-                # Tab into the notes then typing must add to them, not replace them all.
-                yield TextField(placeholder=question.placeholder, select_on_focus=False,
-                                id="relationships-notes")
+                yield TextField(placeholder=question.placeholder, id="relationships-notes")
             else:
                 yield ChoiceList(
                     choices_from(question.options),

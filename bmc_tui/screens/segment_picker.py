@@ -15,7 +15,11 @@ from ..model import Segment
 class SegmentPickerScreen(ModalScreen[str | None]):
     """Dismisses with the chosen segment's id, or None."""
 
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("enter", "choose", "Choose")]
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        # Priority, so the footer shows it: the list's own Enter binding is hidden.
+        Binding("enter", "choose", "Choose", priority=True),
+    ]
 
     def __init__(self, segments: list[Segment], current: str | None) -> None:
         super().__init__()

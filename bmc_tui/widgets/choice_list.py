@@ -39,7 +39,7 @@ class ChoiceList(OptionList):
     }
     """
 
-    BINDINGS = [Binding("space", "select", "Toggle", show=False)]
+    BINDINGS = [Binding("space", "select", "Toggle")]
 
     class Changed(Message):
         def __init__(self, choice_list: ChoiceList, values: list[str]) -> None:
@@ -87,6 +87,23 @@ class ChoiceList(OptionList):
         # Replace only the prompts: cheaper to repaint than rebuilding the list.
         for choice in self.choices:
             self.replace_option_prompt(choice.value, self._prompt(choice))
+        if not self.has_focus and self._selected:
+            # Showing another record: put the cursor on its choice, not the last one's.
+            self.highlighted = self.get_option_index(self.selected[0]) if self.selected else None
+
+    def set_choices(self, choices: Sequence[Choice], selected: Iterable[str] = ()) -> None:
+        """Offer other choices (choices made from the canvas, after it changed)."""
+        choices = list(choices)
+        if choices == self.choices:
+            self.set_selected(selected)
+            return
+        highlighted = self.highlighted
+        self.choices = choices
+        self._selected = list(selected)
+        self.clear_options()
+        self._fill()
+        if highlighted is not None and self.option_count:
+            self.highlighted = min(highlighted, self.option_count - 1)
 
     def _fill(self) -> None:
         group = None

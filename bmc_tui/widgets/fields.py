@@ -21,6 +21,8 @@ class TextField(Input):
 
     def __init__(self, value: str | None = None, placeholder: str = "", **kwargs) -> None:
         kwargs.setdefault("compact", True)
+        # Tabbing into a field must not select its text: the next key would wipe it.
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(value, placeholder, **kwargs)
 
     def on_mount(self) -> None:
