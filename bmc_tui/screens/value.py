@@ -1,13 +1,333 @@
-"""Step placeholder: to be built."""
+"""Step 2: the value proposition of one segment: its profile (jobs, pains, gains) and
+what the business offers it (products, pain relievers, gain creators), linked together."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Label, Static
 
-from .base import StepScreen
+from ..flow import Step
+from ..model import ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment, move
+from ..widgets import ListEditor
+from .base import STYLES, StepScreen
+from .confirm import ConfirmScreen
+from .link_picker import LinkPickerScreen
+from .segment_picker import SegmentPickerScreen
+
+# Short nouns for link counts ("→ 2 jobs"); generic UI words, not question wording.
+NOUNS = {"jobs": ("job", "jobs"), "pains": ("pain", "pains"), "gains": ("gain", "gains")}
+
+
+def kind_of(editor: ListEditor) -> str:
+    """The item kind an editor shows: its id is ``value-<kind>``."""
+    return (editor.id or "").removeprefix("value-")
+
+
+def count_of(count: int, kind: str) -> str:
+    one, many = NOUNS.get(kind, (kind, kind))
+    return f"{count} {one if count == 1 else many}"
 
 
 class ValueScreen(StepScreen):
+    CSS_PATH = STYLES / "value.tcss"
+    # Focus is placed by hand: the entry of the first list, or nothing without a segment.
+    AUTO_FOCUS = ""
+
+    BINDINGS = [
+        Binding("ctrl+g", "pick_segment", "Segment"),
+        Binding("tab", "next_list(1)", "Next list"),
+        Binding("shift+tab", "next_list(-1)", "Previous list", show=False),
+        Binding("l", "link", "Link"),
+    ]
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(step)
+        self._shown_segment: str | None = None
+
+    # layout
+
     def compose_body(self) -> ComposeResult:
-        yield Static("Not built yet.")
+        yield Static("", id="value-segment")
+        yield Static(
+            "No segment yet. Add a segment in step 1 first (ctrl+p goes back).",
+            id="value-empty",
+        )
+        with Horizontal(id="value-body"):
+            yield from self._column("value-profile", "Customer profile", PROFILE_KINDS)
+            yield from self._column("value-offer", "Value map: what you offer", OFFER_KINDS)
+
+    def _column(self, column_id: str, heading: str, kinds: tuple[str, ...]) -> ComposeResult:
+        asked = [kind for kind in kinds if self.step.asks(kind)]
+        if not asked:
+            return
+        with Vertical(id=column_id):
+            yield Label(heading, classes="value-heading")
+            for kind in asked:
+                question = self.question(kind)
+                assert question is not None
+                yield ListEditor(
+                    question.label,
+                    placeholder=question.placeholder,
+                    max_items=question.max_items,
+                    id=f"value-{kind}",
+                )
+
+    def on_mount(self) -> None:
+        self.refresh_from_model()
+        self._focus_first_list()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.focused is None:
+            self._focus_first_list()
+
+    def _focus_first_list(self) -> None:
+        editors = self.editors
+        if editors and self.current_segment is not None:
+            editors[0].focus_entry()
+
+    @property
+    def editors(self) -> list[ListEditor]:
+        return list(self.query("#value-body ListEditor").results(ListEditor))
+
+    # showing the model
+
+    def refresh_from_model(self) -> None:
+        segment = self.current_segment
+        self.query_one("#value-empty").display = segment is None
+        self.query_one("#value-segment").display = segment is not None
+        body = self.query_one("#value-body")
+        body.display = segment is not None
+        # Hidden lists must not keep the focus (their keys would show in the footer).
+        body.disabled = segment is None
+        self.query_one("#value-segment", Static).update(self._segment_line(segment))
+        switched = segment is not None and segment.id != self._shown_segment
+        self._shown_segment = segment.id if segment else None
+        if segment is not None:
+            for editor in self.editors:
+                self._show_list(segment, editor, highlight=0 if switched else None)
+        self.refresh_bindings()
+
+    def _refresh_after_change(self, kind: str, highlight: int | None = None) -> None:
+        """Redraw only the lists a change to ``kind`` can alter: it, and its linked list."""
+        segment = self.current_segment
+        if segment is None:
+            return
+        linked = {kind, ITEM_KINDS[kind].target} | {
+            offer for offer in OFFER_KINDS if ITEM_KINDS[offer].target == kind
+        }
+        for editor in self.editors:
+            if kind_of(editor) in linked:
+                self._show_list(segment, editor, highlight if kind_of(editor) == kind else None)
+        self.refresh_bindings()
+
+    def _show_list(self, segment: Segment, editor: ListEditor, highlight: int | None) -> None:
+        kind = kind_of(editor)
+        items = segment.items(kind)
+        editor.set_entries(
+            [item.text for item in items],
+            prompts=[self._prompt(segment, kind, item) for item in items],
+            highlight=highlight,
+        )
+
+    def _segment_line(self, segment: Segment | None) -> Text:
+        segments = self.canvas.segments
+        if segment is None:
+            return Text("")
+        line = Text(f"Segment {segments.index(segment) + 1}/{len(segments)}: ")
+        line.append(segment.name, style="bold")
+        if segment.description:
+            line.append(f"  {segment.description}", style="dim")
+        return line
+
+    def _prompt(self, segment: Segment, kind: str, item: Item) -> Text:
+        """The item's text, with what links it: offer items say how many targets they
+        address; profile items are marked when something addresses them."""
+        info = ITEM_KINDS[kind]
+        if info.target is not None:
+            text = Text(item.text)
+            if self.step.asks(info.target):
+                if item.links:
+                    text.append(f"  → {count_of(len(item.links), info.target)}", style="dim")
+                else:
+                    text.append(f"  → no {NOUNS[info.target][0]} yet", style="yellow")
+            return text
+        if not self._is_linkable(kind):
+            return Text(item.text)
+        addressed = bool(segment.linked_from(kind, item.id))
+        text = Text()
+        text.append("✓ " if addressed else "· ", style="green" if addressed else "dim")
+        text.append(item.text)
+        return text
+
+    def _is_linkable(self, profile_kind: str) -> bool:
+        """Whether this flow asks the offer list that points at this profile list."""
+        return any(
+            ITEM_KINDS[k].target == profile_kind and self.step.asks(k) for k in OFFER_KINDS
+        )
+
+    # the focused list
+
+    def _focused_editor(self) -> ListEditor | None:
+        focused = self.focused
+        if focused is None:
+            return None
+        return next(
+            (node for node in focused.ancestors_with_self if isinstance(node, ListEditor)), None
+        )
+
+    def _link_targets(self, segment: Segment, kind: str) -> list[tuple[str, str]]:
+        target = ITEM_KINDS[kind].target
+        if target is None or not self.step.asks(target):
+            return []
+        return [(item.id, item.text) for item in segment.items(target)]
+
+    # keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_segment":
+            return True if len(self.canvas.segments) > 1 else None
+        if action == "next_list":
+            return True if self.current_segment is not None and self.editors else None
+        if action == "link":
+            return self._can_link()
+        return True
+
+    def _can_link(self) -> bool | None:
+        editor = self._focused_editor()
+        if editor is not None and editor.field.has_focus:
+            return False  # `l` is a letter being typed
+        segment = self.current_segment
+        if editor is None or segment is None or editor.highlighted is None:
+            return None
+        kind = kind_of(editor)
+        if kind not in OFFER_KINDS or not segment.items(kind):
+            return None
+        return True if self._link_targets(segment, kind) else None
+
+    def action_pick_segment(self) -> None:
+        def chosen(segment_id: str | None) -> None:
+            if segment_id and segment_id != self.bmc.current_segment_id:
+                for editor in self.editors:
+                    if editor.editing is not None:
+                        # An edit in progress belongs to the other segment's item.
+                        editor.action_leave_input()
+                self.set_current_segment(segment_id)
+
+        current = self.current_segment
+        self.app.push_screen(
+            SegmentPickerScreen(self.canvas.segments, current.id if current else None), chosen
+        )
+
+    def action_next_list(self, delta: int) -> None:
+        editor = self._focused_editor()
+        # Stay on the lists when moving from a list; otherwise go where the next entry is typed.
+        on_list = editor is not None and editor.option_list.has_focus
+        self._focus_list_after(editor, delta, on_list=on_list)
+
+    def _focus_list_after(self, editor: ListEditor | None, delta: int, *, on_list: bool) -> None:
+        editors = self.editors
+        if not editors:
+            return
+        index = editors.index(editor) if editor in editors else -delta
+        following = editors[(index + delta) % len(editors)]
+        if on_list and following.option_list.option_count:
+            following.option_list.focus()
+        else:
+            following.focus_entry()
+
+    def action_link(self) -> None:
+        editor = self._focused_editor()
+        segment = self.current_segment
+        if editor is None or segment is None or editor.highlighted is None:
+            return
+        kind = kind_of(editor)
+        items = segment.items(kind)
+        if kind in OFFER_KINDS and editor.highlighted < len(items):
+            self._ask_links(segment, kind, items[editor.highlighted])
+
+    def _ask_links(self, segment: Segment, kind: str, item: Item) -> None:
+        """Ask which jobs, pains or gains the offer item addresses; Esc keeps its links."""
+        question = self.question(kind)
+
+        def answered(chosen: list[str] | None) -> None:
+            if chosen is None or segment.item(kind, item.id) is None:
+                return
+            item.links = chosen
+            self.commit()
+            self._refresh_after_change(kind)
+
+        self.app.push_screen(
+            LinkPickerScreen(
+                question.link_label if question and question.link_label else "What does it address?",
+                item.text,
+                self._link_targets(segment, kind),
+                item.links,
+            ),
+            answered,
+        )
+
+    # what the lists report
+
+    def on_list_editor_added(self, event: ListEditor.Added) -> None:
+        segment = self.current_segment
+        if segment is None:
+            return
+        kind = kind_of(event.editor)
+        item = segment.add_item(kind, event.text)
+        self.commit()
+        self._refresh_after_change(kind, highlight=len(segment.items(kind)) - 1)
+        if kind in OFFER_KINDS and self._link_targets(segment, kind):
+            self._ask_links(segment, kind, item)
+        elif event.editor.field.disabled:
+            # The flow's cap is reached: typing goes on in the next list.
+            self._focus_list_after(event.editor, 1, on_list=False)
+
+    def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
+        segment = self.current_segment
+        if segment is None:
+            return
+        kind = kind_of(event.editor)
+        # Only the text changes: the id, and so every link, stays.
+        segment.items(kind)[event.index].text = event.text
+        self.commit()
+        self._refresh_after_change(kind, highlight=event.index)
+
+    def on_list_editor_moved(self, event: ListEditor.Moved) -> None:
+        segment = self.current_segment
+        if segment is None:
+            return
+        kind = kind_of(event.editor)
+        target = move(segment.items(kind), event.index, event.delta)
+        self.commit()
+        self._refresh_after_change(kind, highlight=target)
+
+    def on_list_editor_delete_requested(self, event: ListEditor.DeleteRequested) -> None:
+        segment = self.current_segment
+        if segment is None:
+            return
+        kind = kind_of(event.editor)
+        item = segment.items(kind)[event.index]
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                segment.remove_item(kind, item.id)
+                self.commit()
+                self._refresh_after_change(kind, highlight=event.index)
+
+        self.app.push_screen(
+            ConfirmScreen(f"Delete '{item.text}'?", self._delete_detail(segment, kind, item)),
+            answered,
+        )
+
+    def _delete_detail(self, segment: Segment, kind: str, item: Item) -> str:
+        if kind not in PROFILE_KINDS or not self._is_linkable(kind):
+            return ""
+        linked = segment.linked_from(kind, item.id)
+        if not linked:
+            return ""
+        names = ", ".join(f"'{offer.text}'" for offer in linked)
+        return f"{names} will no longer point at it."

@@ -1,0 +1,187 @@
+"""The value proposition step, driven by keys; assertions are on the saved TOML."""
+
+from __future__ import annotations
+
+from bmc_tui.app import make_app
+from bmc_tui.screens.confirm import ConfirmScreen
+from bmc_tui.screens.link_picker import LinkPickerScreen
+from bmc_tui.screens.segment_picker import SegmentPickerScreen
+from bmc_tui.screens.value import ValueScreen
+
+from .conftest import saved
+
+SIZE = (80, 24)
+
+
+def items(path, segment: int, kind: str) -> list[dict]:
+    return saved(path)["segments"][segment].get(kind, [])
+
+
+async def open_value_step(pilot) -> None:
+    """From the example (which opens at the segments step) to the value step."""
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ValueScreen)
+
+
+async def test_typing_adds_jobs_pains_and_gains_tab_moves_between_lists(canvas_path):
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Commuters", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Catch the train", "enter", *"Eat on the way", "enter", "tab")
+        await pilot.press(*"Long queues", "enter", "tab")
+        await pilot.press(*"Coffee ready", "enter")
+        await pilot.pause()
+    segment = saved(canvas_path)["segments"][0]
+    assert segment["jobs"] == [
+        {"id": "j1", "text": "Catch the train"},
+        {"id": "j2", "text": "Eat on the way"},
+    ]
+    assert segment["pains"] == [{"id": "p1", "text": "Long queues"}]
+    assert segment["gains"] == [{"id": "g1", "text": "Coffee ready"}]
+    assert saved(canvas_path)["resume_at"] == "value"
+
+
+async def test_a_product_is_linked_at_entry_and_esc_leaves_the_next_unlinked(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        await pilot.press("tab", "tab", "tab", *"Seat finder", "enter")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, LinkPickerScreen)
+        assert picker.title_text == "Which jobs does it help with?"  # the flow's link_label
+        assert picker.targets == [("j1", "Get to the office on time"), ("j2", "Have breakfast on the way")]
+        await pilot.press("down", "space", "enter")
+        await pilot.pause()
+        # Esc keeps the item unlinked and the cursor stays where the next one is typed.
+        await pilot.press(*"Loyalty card", "enter", "escape", *"Gift voucher", "enter", "escape")
+        await pilot.pause()
+    products = items(example_path, 0, "products")
+    assert products[2] == {"id": "ps3", "text": "Seat finder", "serves": ["j2"]}
+    assert [p["text"] for p in products[3:]] == ["Loyalty card", "Gift voucher"]
+    assert all(not p.get("serves") for p in products[3:])
+
+
+async def test_a_pain_reliever_is_linked_later_with_the_link_key(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        # Products list, second item (Breakfast roll, unlinked): l opens the picker.
+        await pilot.press("tab", "tab", "tab", "escape", "down", "l")
+        await pilot.pause()
+        assert isinstance(app.screen, LinkPickerScreen)
+        assert app.screen.initial == []
+        await pilot.press("space", "enter")
+        # Pain relievers: change the links of the first one (p1, p2 -> p2).
+        await pilot.press("tab", "l")
+        await pilot.pause()
+        assert app.screen.initial == ["p1", "p2"]
+        await pilot.press("space", "enter")
+        await pilot.pause()
+    assert items(example_path, 0, "products")[1]["serves"] == ["j1"]
+    assert items(example_path, 0, "pain_relievers")[0]["relieves"] == ["p2"]
+
+
+async def test_the_link_key_is_disabled_on_profile_lists_and_while_typing(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        screen = app.screen
+        assert screen.check_action("link", ()) is False  # in the jobs field: `l` is typed
+        await pilot.press("escape")  # to the jobs list
+        assert screen.check_action("link", ()) is None
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("tab", "tab", "tab")  # the products list
+        assert screen.check_action("link", ()) is True
+    assert items(example_path, 0, "jobs")[0]["text"] == "Get to the office on time"
+
+
+async def test_editing_an_item_keeps_its_id_and_links(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        await pilot.press("escape", "e", "ctrl+u", *"Be at work by nine", "enter")
+        await pilot.pause()
+    assert items(example_path, 0, "jobs")[0] == {"id": "j1", "text": "Be at work by nine"}
+    assert items(example_path, 0, "products")[0]["serves"] == ["j1", "j2"]
+
+
+async def test_deleting_a_job_asks_first_and_removes_links_to_it(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(items(example_path, 0, "jobs")) == 2
+        await pilot.press("d", "y")
+        await pilot.pause()
+    assert items(example_path, 0, "jobs") == [{"id": "j2", "text": "Have breakfast on the way"}]
+    assert items(example_path, 0, "products")[0]["serves"] == ["j2"]
+
+
+async def test_reordering_moves_items_in_the_file(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        await pilot.press("tab", "escape", "shift+down")  # pains: first one down
+        await pilot.pause()
+    assert [p["id"] for p in items(example_path, 0, "pains")] == ["p2", "p1"]
+
+
+async def test_the_segment_key_switches_the_segment_written_to(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        line = app.screen.query_one("#value-segment")
+        assert "Segment 1/2: Morning commuters" in str(line.render())
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, SegmentPickerScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "Segment 2/2: Offices near the station" in str(line.render())
+        await pilot.press(*"Book a meeting room", "enter")
+        await pilot.pause()
+    assert items(example_path, 1, "jobs")[-1] == {"id": "j2", "text": "Book a meeting room"}
+    assert len(items(example_path, 0, "jobs")) == 2
+
+
+async def test_the_quick_flow_caps_lists_at_three_and_hides_the_offer(canvas_path):
+    app = make_app(canvas_path, flow="quick")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Commuters", "enter", "ctrl+n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ValueScreen)
+        for kind in ("products", "pain_relievers", "gain_creators"):
+            assert not screen.query(f"#value-{kind}")
+        # The fourth entry goes to the next list: jobs stop at three.
+        for text in ("A", "B", "C", "D"):
+            await pilot.press(*f"Job {text}", "enter")
+        await pilot.pause()
+    segment = saved(canvas_path)["segments"][0]
+    assert [j["text"] for j in segment["jobs"]] == ["Job A", "Job B", "Job C"]
+    assert [p["text"] for p in segment["pains"]] == ["Job D"]
+    assert "products" not in segment
+
+
+async def test_without_segments_the_step_says_so_and_shows_no_lists(canvas_path):
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#value-empty").display
+        assert not screen.query_one("#value-body").display
+        assert screen.focused is None
+        assert screen.check_action("pick_segment", ()) is None
+        await pilot.press(*"stray", "enter")
+        await pilot.pause()
+    assert "segments" not in saved(canvas_path)
