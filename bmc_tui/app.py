@@ -17,7 +17,8 @@ from .screens.help import HelpScreen
 from .screens.outline import OutlineScreen
 from .screens.base import STYLES
 
-STEP = Binding.Group("Step", compact=True)
+# One footer entry for the three step keys: the footer must fit 80 columns.
+STEPS = Binding.Group("Steps", compact=True)
 
 # Typing in a text field saves this long after the last key: one write per pause,
 # not one per keystroke. Leaving the field or quitting saves at once.
@@ -32,9 +33,9 @@ class BmcApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+o", "outline", "Steps"),
-        Binding("ctrl+p", "step(-1)", "Previous step", group=STEP),
-        Binding("ctrl+n", "step(1)", "Next step", group=STEP),
+        Binding("ctrl+o", "outline", "All steps", group=STEPS),
+        Binding("ctrl+p", "step(-1)", "Previous step", group=STEPS),
+        Binding("ctrl+n", "step(1)", "Next step", group=STEPS),
         Binding("ctrl+q", "quit", "Quit"),
     ]
 

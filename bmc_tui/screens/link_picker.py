@@ -61,6 +61,15 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
             choice_list.action_select()
 
     def action_done(self) -> None:
+        # Enter is a priority key, handled as it arrives: let Space and arrow keys typed
+        # before it reach the list first.
+        lists = self.query(ChoiceList)
+        if lists:
+            lists.first().call_later(self._finish)
+        else:
+            self._finish()
+
+    def _finish(self) -> None:
         chosen = [c.selected for c in self.query(ChoiceList)]
         self.dismiss(chosen[0] if chosen else None)
 

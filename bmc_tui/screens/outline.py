@@ -72,6 +72,11 @@ class OutlineScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
     def action_choose(self) -> None:
+        # Enter is a priority key, handled as it arrives; arrow keys typed just before it
+        # may still wait in the list's queue. Choosing from that queue keeps their order.
+        self.query_one(OptionList).call_later(self._choose_highlighted)
+
+    def _choose_highlighted(self) -> None:
         option = self.query_one(OptionList).highlighted_option
         self.dismiss(option.id if option else None)
 

@@ -38,7 +38,7 @@ class ValueScreen(StepScreen):
 
     BINDINGS = [
         Binding("ctrl+g", "pick_segment", "Segment"),
-        Binding("tab", "next_list(1)", "Next list"),
+        Binding("tab", "next_list(1)", "Next list", show=False),
         Binding("shift+tab", "next_list(-1)", "Previous list", show=False),
         Binding("l", "link", "Link"),
     ]

@@ -32,7 +32,7 @@ class ListEditor(Vertical):
         & > OptionList { height: 1fr; min-height: 1; border: none; padding: 0; background: transparent; }
         & > OptionList:focus { background-tint: $foreground 4%; }
         & > TextField { height: 1; }
-        &:focus-within > .list-editor--title { text-style: bold reverse; }
+        &.-focused > .list-editor--title { text-style: bold reverse; }
     }
     """
 
@@ -40,8 +40,8 @@ class ListEditor(Vertical):
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "delete", "Delete"),
-        Binding("shift+up", "move(-1)", "Move up", group=MOVE),
-        Binding("shift+down", "move(1)", "Move down", group=MOVE),
+        Binding("shift+up", "move(-1)", "Move up", group=MOVE, key_display="⇧↑"),
+        Binding("shift+down", "move(1)", "Move down", group=MOVE, key_display="⇧↓"),
         Binding("escape", "leave_input", "Back to list", show=False),
     ]
 
@@ -154,6 +154,13 @@ class ListEditor(Vertical):
             field.disabled = False
 
     # focus
+
+    def _on_descendant_focus(self) -> None:
+        # A class, not :focus-within, so the title restyles as focus moves.
+        self.add_class("-focused")
+
+    def _on_descendant_blur(self) -> None:
+        self.remove_class("-focused")
 
     def focus_entry(self) -> None:
         """Put the cursor where the next entry is typed, or on the list when full."""
