@@ -1,13 +1,240 @@
-"""Step placeholder: to be built."""
+"""Step 3: the channels: how each segment is reached, and which phases nothing covers yet."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Static
 
-from .base import StepScreen
+from ..model import PHASES, Channel, move
+from ..widgets import (
+    Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextField, choices_from,
+)
+from .base import STYLES, StepScreen
+from .confirm import ConfirmScreen
+
+SINGLE_CHOICES = ("reach", "owner", "medium")
+TEXTS = ("advantages", "challenges")
+EMPTY_HINT = (
+    "No channels yet. Type a channel's name on the left and press Enter, "
+    "then Tab to describe it."
+)
+NO_SEGMENTS_HINT = "No segments yet: add them in step 1 (ctrl+p goes back)."
+GRID_NO_SEGMENTS = "Add segments in step 1 to see which phases each one is reached in."
+# When the flow does not ask which segments a channel serves, the grid has one row:
+# what all channels together cover.
+ALL_CHANNELS_ROW = "All channels"
 
 
 class ChannelsScreen(StepScreen):
+    CSS_PATH = STYLES / "channels.tcss"
+
+    BINDINGS = [Binding("escape", "to_list", "Channel list")]
+
     def compose_body(self) -> ComposeResult:
-        yield Static("Not built yet.")
+        name = self.question("name")
+        with Horizontal(id="channels-body"):
+            yield ListEditor(
+                "Channels",
+                placeholder=name.placeholder if name else "New channel",
+                id="channels-list",
+            )
+            # Not a tab stop itself: focusing a question scrolls it into view.
+            with VerticalScroll(id="channels-detail", can_focus=False):
+                yield Static(EMPTY_HINT, id="channels-empty")
+                yield from self._compose_questions()
+        yield CoverageGrid(self._phase_headings(), corner=self._grid_corner(), id="channels-grid")
+
+    def _compose_questions(self) -> ComposeResult:
+        # In the flow's order: a flow file may ask the same questions in another order.
+        for question in self.step.questions:
+            key = question.key
+            if key == "name":
+                continue  # asked by the list on the left
+            yield Label(question.label, classes="field-label")
+            if key in SINGLE_CHOICES or key == "phases":
+                choices = choices_from(question.options)
+                yield ChoiceList(choices, multiple=key == "phases", id=f"channels-{key}")
+            elif key == "segments":
+                yield Static(NO_SEGMENTS_HINT, id="channels-no-segments")
+                yield ChoiceList(self._segment_choices(), multiple=True, id="channels-segments")
+            elif key in TEXTS:
+                yield TextField(placeholder=question.placeholder, id=f"channels-{key}")
+
+    def _phase_headings(self) -> list[tuple[str, str]]:
+        question = self.question("phases")
+        if question is None:
+            return [(phase, phase.capitalize()) for phase in PHASES]
+        return [(phase, question.label_of(phase)) for phase in PHASES]
+
+    def _grid_corner(self) -> str:
+        return "Segment" if self.step.asks("segments") else ""
+
+    def _segment_choices(self) -> list[Choice]:
+        return [Choice(segment.id, segment.name) for segment in self.canvas.segments]
+
+    def on_mount(self) -> None:
+        self.refresh_from_model()
+        self.editor.focus_entry()
+
+    @property
+    def editor(self) -> ListEditor:
+        return self.query_one("#channels-list", ListEditor)
+
+    @property
+    def grid(self) -> CoverageGrid:
+        return self.query_one("#channels-grid", CoverageGrid)
+
+    def refresh_from_model(self, highlight: int | None = None) -> None:
+        self._show_list(highlight)
+        self._show_detail()
+        self._show_coverage()
+
+    def _show_list(self, highlight: int | None = None) -> None:
+        channels = self.canvas.channels
+        self.editor.set_entries(
+            [c.name for c in channels],
+            prompts=[self._prompt(c) for c in channels],
+            highlight=highlight,
+        )
+
+    def _prompt(self, channel: Channel) -> Text:
+        # A channel serving no segment is a fit-check finding: say so where it is fixed.
+        text = Text(channel.name)
+        # Without any segment yet the detail already says so; no need to repeat it per channel.
+        if self.step.asks("segments") and self.canvas.segments and not channel.segments:
+            # On its own line: in a narrow list it would wrap mid-phrase.
+            text.append("\n  no segment yet", style="dim italic")
+        return text
+
+    def _highlighted_channel(self) -> Channel | None:
+        index = self.editor.highlighted
+        channels = self.canvas.channels
+        return channels[index] if index is not None and index < len(channels) else None
+
+    def _show_detail(self) -> None:
+        channel = self._highlighted_channel()
+        for widget in self.query("#channels-detail > *"):
+            widget.display = (widget.id == "channels-empty") == (channel is None)
+        if channel is None:
+            return
+        for key in SINGLE_CHOICES:
+            for choice_list in self.query(f"#channels-{key}").results(ChoiceList):
+                value = getattr(channel, key)
+                choice_list.set_selected([value] if value else [])
+        for phases in self.query("#channels-phases").results(ChoiceList):
+            phases.set_selected(channel.phases)
+        for segments in self.query("#channels-segments").results(ChoiceList):
+            segments.set_choices(self._segment_choices(), channel.segments)
+            segments.display = bool(self.canvas.segments)
+            self.query_one("#channels-no-segments").display = not self.canvas.segments
+        for key in TEXTS:
+            for field in self.query(f"#channels-{key}").results(TextField):
+                value = getattr(channel, key)
+                if field.value != value:
+                    # Not an edit by the user: do not write it back to (maybe another) channel.
+                    with field.prevent(Input.Changed):
+                        field.value = value
+
+    def _show_coverage(self) -> None:
+        canvas = self.canvas
+        if not self.step.asks("segments"):
+            self.grid.set_rows([CoverageRow(ALL_CHANNELS_ROW, _phase_counts(canvas.channels))])
+            return
+        rows = [
+            CoverageRow(segment.name, _phase_counts(canvas.channels_for(segment.id)))
+            for segment in canvas.segments
+        ]
+        self.grid.set_rows(rows, empty_message=GRID_NO_SEGMENTS)
+
+    # keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_list":
+            focused = self.focused
+            detail = self.query_one("#channels-detail")
+            return focused is not None and (focused is detail or detail in focused.ancestors)
+        return True
+
+    def action_to_list(self) -> None:
+        self.editor.option_list.focus()
+
+    # the list
+
+    def on_list_editor_highlighted(self, event: ListEditor.Highlighted) -> None:
+        self._show_detail()
+
+    def on_list_editor_added(self, event: ListEditor.Added) -> None:
+        self.canvas.add_channel(event.text)
+        self.commit()
+        self.refresh_from_model(highlight=len(self.canvas.channels) - 1)
+
+    def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
+        # The id stays as it was: a rename is not a new channel.
+        self.canvas.channels[event.index].name = event.text
+        self.commit()
+        self.refresh_from_model(highlight=event.index)
+
+    def on_list_editor_moved(self, event: ListEditor.Moved) -> None:
+        target = move(self.canvas.channels, event.index, event.delta)
+        self.commit()
+        self.refresh_from_model(highlight=target)
+
+    def on_list_editor_delete_requested(self, event: ListEditor.DeleteRequested) -> None:
+        channel = self.canvas.channels[event.index]
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.canvas.remove_channel(channel.id)
+                self.commit()
+                self.refresh_from_model(highlight=event.index)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete the channel '{channel.name}'?",
+                "What you noted about it goes with it; the grid shows any phase left uncovered.",
+            ),
+            answered,
+        )
+
+    # the detail
+
+    def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
+        channel = self._highlighted_channel()
+        key = (event.choice_list.id or "").removeprefix("channels-")
+        if channel is None:
+            return
+        if key in SINGLE_CHOICES:
+            setattr(channel, key, event.values[0] if event.values else "")
+        elif key == "phases":
+            channel.phases = list(event.values)
+        elif key == "segments":
+            channel.segments = list(event.values)
+            self._show_list()  # the "no segment" mark
+        else:
+            return
+        self.commit()
+        self._show_coverage()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        channel = self._highlighted_channel()
+        key = (event.input.id or "").removeprefix("channels-")
+        if key in TEXTS and channel is not None and getattr(channel, key) != event.value:
+            setattr(channel, key, event.value)
+            self.bmc.save_soon()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if (event.input.id or "").removeprefix("channels-") in TEXTS:
+            self.commit()
+            self.focus_next()
+
+    def on_descendant_blur(self, event) -> None:
+        if (getattr(event.widget, "id", None) or "").removeprefix("channels-") in TEXTS:
+            self.commit()
+
+
+def _phase_counts(channels: list[Channel]) -> dict[str, int]:
+    """How many of these channels cover each phase."""
+    return {phase: sum(1 for c in channels if phase in c.phases) for phase in PHASES}

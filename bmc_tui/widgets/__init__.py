@@ -2,8 +2,12 @@
 the user asks for; they never own answers."""
 
 from .choice_list import Choice, ChoiceList, choices_from
+from .coverage_grid import CoverageGrid, CoverageRow
 from .fields import TextField
 from .list_editor import ListEditor
 from .step_bar import StepBar
 
-__all__ = ["Choice", "ChoiceList", "ListEditor", "StepBar", "TextField", "choices_from"]
+__all__ = [
+    "Choice", "ChoiceList", "CoverageGrid", "CoverageRow", "ListEditor", "StepBar", "TextField",
+    "choices_from",
+]

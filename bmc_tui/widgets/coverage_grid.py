@@ -1,0 +1,146 @@
+"""A compact table of rows (segments) by phases: how many channels cover each cell."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
+from rich.text import Text
+from textual.widget import Widget
+
+COVERED_MARK = "✓"
+GAP_MARK = "✗ none"
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    label: str
+    counts: Mapping[str, int]  # phase value -> number of channels covering it
+
+    def count(self, phase: str) -> int:
+        return self.counts.get(phase, 0)
+
+
+class CoverageGrid(Widget):
+    """Shows the rows the screen gives it; a cell no channel covers stands out.
+
+    Gaps read without colour as well: a covered cell shows "✓ 2" (two channels),
+    a gap shows "✗ none" in reverse video, and the title counts the gaps.
+    """
+
+    DEFAULT_CSS = """
+    CoverageGrid {
+        height: auto;
+        padding: 0 1;
+    }
+    CoverageGrid > .coverage-grid--title { text-style: bold; color: $text-accent; }
+    CoverageGrid > .coverage-grid--legend { color: $text-muted; }
+    CoverageGrid > .coverage-grid--header { text-style: bold; }
+    CoverageGrid > .coverage-grid--covered { color: $text-success; }
+    CoverageGrid > .coverage-grid--gap { text-style: bold reverse; color: $text-error; }
+    CoverageGrid > .coverage-grid--empty { color: $text-muted; }
+    """
+
+    COMPONENT_CLASSES = {
+        "coverage-grid--title",
+        "coverage-grid--legend",
+        "coverage-grid--header",
+        "coverage-grid--covered",
+        "coverage-grid--gap",
+        "coverage-grid--empty",
+    }
+
+    def __init__(
+        self,
+        phases: Sequence[tuple[str, str]],
+        *,
+        title: str = "Phase coverage",
+        corner: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        """``phases``: (value, column heading) pairs, in column order."""
+        super().__init__(id=id, classes=classes)
+        self.phases = list(phases)
+        self.title = title
+        self.corner = corner
+        self._rows: list[CoverageRow] = []
+        self._empty_message = ""
+
+    @property
+    def rows(self) -> list[CoverageRow]:
+        return list(self._rows)
+
+    @property
+    def gaps(self) -> list[tuple[str, str]]:
+        """(row label, phase value) of every cell no channel covers, in reading order."""
+        return [
+            (row.label, phase)
+            for row in self._rows
+            for phase, _ in self.phases
+            if row.count(phase) == 0
+        ]
+
+    def set_rows(self, rows: Sequence[CoverageRow], *, empty_message: str = "") -> None:
+        """Show these rows; ``empty_message`` stands in for the table when there are none."""
+        rows = list(rows)
+        if rows == self._rows and empty_message == self._empty_message:
+            return
+        self._rows = rows
+        self._empty_message = empty_message
+        self.refresh(layout=True)
+
+    def render(self) -> RenderableType:
+        if not self._rows:
+            return Group(self._title_line(), Text(self._empty_message, style=self._style("empty")))
+        return Group(self._title_line(), _FitToWidth(self._table))
+
+    def _style(self, part: str):
+        return self.get_component_rich_style(f"coverage-grid--{part}")
+
+    def _title_line(self) -> Text:
+        text = Text(self.title, style=self._style("title"), no_wrap=True, overflow="ellipsis")
+        if self._rows:
+            count = len(self.gaps)
+            summary = "every phase covered" if count == 0 else f"{count} gap{'s' * (count != 1)}"
+            text.append(f": {summary}", style=self._style("title"))
+            text.append(
+                f"   {COVERED_MARK} n: n channels   {GAP_MARK}: no channel",
+                style=self._style("legend"),
+            )
+        return text
+
+    def _table(self, width: int) -> Table:
+        header = self._style("header")
+        # The phase columns keep their headings whole (each with 2 cells of padding);
+        # long segment names give way.
+        phase_widths = [max(len(heading), len(GAP_MARK)) for _, heading in self.phases]
+        label_width = max(8, width - sum(phase_widths) - 2 * len(phase_widths))
+        table = Table(
+            box=None, padding=(0, 1), pad_edge=False, show_edge=False,
+            header_style=header,
+        )
+        table.add_column(self.corner, max_width=label_width, no_wrap=True, overflow="ellipsis")
+        for (_, heading), phase_width in zip(self.phases, phase_widths):
+            table.add_column(heading, width=phase_width, no_wrap=True)
+        for row in self._rows:
+            cells = [self._cell(row.count(phase)) for phase, _ in self.phases]
+            table.add_row(Text(row.label), *cells)
+        return table
+
+    def _cell(self, count: int) -> Text:
+        if count == 0:
+            return Text(GAP_MARK, style=self._style("gap"))
+        return Text(f"{COVERED_MARK} {count}", style=self._style("covered"))
+
+
+class _FitToWidth:
+    """Builds a renderable for the width it is given (rich passes it at render time)."""
+
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
+        self.build = build
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.build(options.max_width)

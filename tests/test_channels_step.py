@@ -1,0 +1,293 @@
+"""The channels step, driven by keys; assertions are on the saved TOML and the coverage grid."""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.widgets import Input, Static
+
+from bmc_tui.app import make_app
+from bmc_tui.screens.confirm import ConfirmScreen
+from bmc_tui.widgets import ChoiceList, CoverageGrid
+
+from .conftest import saved
+
+COMMUTERS = "Morning commuters"
+OFFICES = "Offices near the station"
+
+# From the name field, Tab reaches the detail's questions in the flow's order.
+TABS_TO = {"reach": 1, "owner": 2, "medium": 3, "phases": 4, "segments": 5, "advantages": 6,
+           "challenges": 7}
+
+
+async def open_channels(pilot) -> None:
+    """From the first step to the channels step, as a user would."""
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    assert pilot.app.current_step == "channels"
+
+
+async def pick_channel(pilot, index: int) -> None:
+    """Leave the name field for the list and highlight a channel, then back to the field."""
+    await pilot.press("escape", "home", *["down"] * index)
+    await pilot.press("tab")  # back in the name field: the next Tab goes to the detail
+    assert isinstance(pilot.app.focused, Input)
+
+
+async def tab_to(pilot, key: str) -> None:
+    await pilot.press(*["tab"] * TABS_TO[key])
+    assert pilot.app.focused.id == f"channels-{key}"
+
+
+def grid_of(app) -> CoverageGrid:
+    return app.screen.query_one("#channels-grid", CoverageGrid)
+
+
+def grid_text(grid: CoverageGrid) -> str:
+    """What the grid shows on screen, as plain text."""
+    width, height = grid.outer_size
+    return "\n".join(strip.text for strip in grid.render_lines(Region(0, 0, width, height)))
+
+
+def grid_line(grid: CoverageGrid, label: str) -> str:
+    """The grid's row for one segment, as shown."""
+    return next(line for line in grid_text(grid).splitlines() if line.strip().startswith(label))
+
+
+async def test_typing_names_and_enter_adds_channels_in_order(canvas_path):
+    app = make_app(canvas_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Offices", "enter")  # one segment, so the grid has a row
+        await open_channels(pilot)
+        await pilot.press(*"Web shop", "enter", *"Market stall", "enter")
+        await pilot.pause()
+    data = saved(canvas_path)
+    assert [c["name"] for c in data["channels"]] == ["Web shop", "Market stall"]
+    assert [c["id"] for c in data["channels"]] == ["web-shop", "market-stall"]
+
+
+async def test_no_channels_shows_a_hint_and_no_questions(canvas_path):
+    app = make_app(canvas_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        screen = app.screen
+        assert screen.query_one("#channels-empty", Static).display
+        assert not any(c.display for c in screen.query(ChoiceList))
+        assert "Add segments in step 1" in grid_text(grid_of(app))
+        await pilot.press(*"Web shop", "enter")
+        await pilot.pause()
+        assert not screen.query_one("#channels-empty", Static).display
+        assert screen.query_one("#channels-phases", ChoiceList).display
+        # No segment to serve yet: the detail says where to add them.
+        assert screen.query_one("#channels-no-segments", Static).display
+        assert not screen.query_one("#channels-segments", ChoiceList).display
+
+
+async def test_reach_owner_and_medium_are_saved(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        await pick_channel(pilot, 2)  # Station posters: indirect, partner, offline
+        await tab_to(pilot, "reach")
+        await pilot.press("home", "enter")  # direct
+        await pilot.press("tab", "home", "space")  # own
+        await pilot.press("tab", "end", "enter")  # mixed
+        await pilot.pause()
+    posters = saved(example_path)["channels"][2]
+    assert posters["id"] == "station-posters"
+    assert (posters["reach"], posters["owner"], posters["medium"]) == ("direct", "own", "mixed")
+
+
+async def test_choosing_the_chosen_single_choice_again_clears_it(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        await tab_to(pilot, "medium")  # Pre-order app: online, highlighted on mount
+        await pilot.press("enter")
+        await pilot.pause()
+    assert "medium" not in saved(example_path)["channels"][0]
+
+
+async def test_ticking_a_phase_closes_the_gap_in_the_grid(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        grid = grid_of(app)
+        assert grid.gaps == [(OFFICES, "evaluation"), (OFFICES, "after-sales")]
+        assert grid_line(grid, "Offices").count("✗ none") == 2
+        assert "2 gaps" in grid_text(grid)
+
+        await pick_channel(pilot, 1)  # the cart: serves both segments
+        await tab_to(pilot, "phases")
+        await pilot.press("home", "down", "space")  # evaluation
+        await pilot.pause()
+        assert grid.gaps == [(OFFICES, "after-sales")]
+        assert grid_line(grid, "Offices").count("✗ none") == 1
+        assert "1 gap" in grid_text(grid)
+        assert saved(example_path)["channels"][1]["phases"] == [
+            "awareness", "evaluation", "purchase", "delivery"
+        ]
+
+        await pilot.press("space")  # untick it: the gap is back
+        await pilot.pause()
+        assert grid.gaps == [(OFFICES, "evaluation"), (OFFICES, "after-sales")]
+    assert saved(example_path)["channels"][1]["phases"] == ["awareness", "purchase", "delivery"]
+
+
+async def test_serving_a_segment_updates_the_grid_and_the_file(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        await tab_to(pilot, "segments")  # Pre-order app: evaluation, purchase, after-sales
+        await pilot.press("home", "down", "space")  # offices
+        await pilot.pause()
+        grid = grid_of(app)
+        assert grid.gaps == []
+        assert "every phase covered" in grid_text(grid)
+        assert "✗ none" not in grid_line(grid, "Offices") + grid_line(grid, "Morning")
+        await pilot.press("home", "space")  # no longer commuters
+        await pilot.pause()
+        # Only the app covered evaluation and after-sales for commuters.
+        assert grid.gaps == [(COMMUTERS, "evaluation"), (COMMUTERS, "after-sales")]
+        assert grid_line(grid, "Morning").count("✗ none") == 2
+    assert saved(example_path)["channels"][0]["segments"] == ["offices"]
+
+
+async def test_a_channel_serving_no_segment_is_marked_in_the_list(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        options = app.screen.query_one("#channels-list").option_list
+        assert "no segment" in str(options.get_option_at_index(2).prompt)
+        await pick_channel(pilot, 2)
+        await tab_to(pilot, "segments")
+        await pilot.press("home", "space")
+        await pilot.pause()
+        assert "segment" not in str(options.get_option_at_index(2).prompt)
+    assert saved(example_path)["channels"][2]["segments"] == ["commuters"]
+
+
+async def test_advantages_and_challenges_are_typed_and_saved(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        await pick_channel(pilot, 2)  # Station posters: no advantages yet
+        await tab_to(pilot, "advantages")
+        await pilot.press(*"Seen by every commuter", "enter")
+        assert app.focused.id == "channels-challenges"
+        await pilot.press(*"Costly to print")  # no Enter: the typing pause saves it
+        await pilot.pause(0.8)
+        assert saved(example_path)["channels"][2]["challenges"] == "Costly to print"
+    channels = saved(example_path)["channels"]
+    assert channels[2]["advantages"] == "Seen by every commuter"
+    assert channels[0]["advantages"] == "Orders arrive before the customer does"
+
+
+async def test_switching_channels_shows_their_own_text(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        field = app.screen.query_one("#channels-advantages", Input)
+        assert field.value == "Orders arrive before the customer does"
+        await pick_channel(pilot, 1)  # the cart has none
+        await pilot.pause()
+        assert field.value == ""
+    # Showing another channel's text is not an edit: nothing is written back.
+    channels = saved(example_path)["channels"]
+    assert channels[0]["advantages"] == "Orders arrive before the customer does"
+    assert "advantages" not in channels[1]
+
+
+async def test_rename_keeps_the_id_and_reorder_moves_it(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        # End: the field may select the whole name on focus; keep it and add to it.
+        await pilot.press("escape", "down", "e", "end", *" (east end)", "enter")
+        await pilot.pause()
+        await pilot.press("shift+up")
+        await pilot.pause()
+    channels = saved(example_path)["channels"]
+    assert [c["id"] for c in channels] == ["the-cart", "pre-order-app", "station-posters"]
+    assert channels[0]["name"] == "The cart on platform 2 (east end)"
+
+
+async def test_delete_asks_first(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        await pilot.press("escape", "end", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(saved(example_path)["channels"]) == 3
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.query_one("#channels-list").highlighted == 1
+    assert [c["id"] for c in saved(example_path)["channels"]] == ["pre-order-app", "the-cart"]
+
+
+async def test_escape_in_the_detail_goes_back_to_the_list(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        assert app.screen.check_action("to_list", ()) is False
+        await tab_to(pilot, "phases")
+        assert app.screen.check_action("to_list", ()) is True
+        await pilot.press("escape")
+        assert app.focused is app.screen.query_one("#channels-list").option_list
+
+
+async def test_segment_changes_in_step_one_reach_the_channels_step(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Students", "enter")
+        await open_channels(pilot)
+        segments = app.screen.query_one("#channels-segments", ChoiceList)
+        assert [c.label for c in segments.choices] == [COMMUTERS, OFFICES, "Students"]
+        grid = grid_of(app)
+        assert [row.label for row in grid.rows] == [COMMUTERS, OFFICES, "Students"]
+        assert [phase for label, phase in grid.gaps if label == "Students"] == [
+            "awareness", "evaluation", "purchase", "delivery", "after-sales"
+        ]
+
+
+async def test_quick_flow_asks_only_name_and_phases(example_path):
+    app = make_app(example_path, flow="quick")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        screen = app.screen
+        assert [c.id for c in screen.query(ChoiceList)] == ["channels-phases"]
+        assert [f.id for f in screen.query("#channels-detail Input")] == []
+        # Segments are not asked, so the grid shows what all channels together cover.
+        grid = grid_of(app)
+        assert [row.label for row in grid.rows] == ["All channels"]
+        assert grid.gaps == []
+        await pilot.press("tab")
+        assert app.focused.id == "channels-phases"
+        await pilot.press("home", "space")  # awareness, which the app did not cover
+        await pilot.pause()
+    assert saved(example_path)["channels"][0]["phases"] == [
+        "awareness", "evaluation", "purchase", "after-sales"
+    ]
+
+
+async def test_quick_flow_grid_shows_a_phase_no_channel_covers(canvas_path):
+    app = make_app(canvas_path, flow="quick")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        await pilot.press(*"Flyers", "enter", "tab", "home", "space")
+        await pilot.pause()
+        grid = grid_of(app)
+        assert grid.gaps == [
+            ("All channels", phase)
+            for phase in ("evaluation", "purchase", "delivery", "after-sales")
+        ]
+        assert grid_line(grid, "All channels").count("✗ none") == 4
+    assert saved(canvas_path)["channels"] == [
+        {"id": "flyers", "name": "Flyers", "phases": ["awareness"]}
+    ]
