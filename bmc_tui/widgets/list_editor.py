@@ -117,6 +117,11 @@ class ListEditor(Vertical):
         return self.option_list.highlighted
 
     @property
+    def texts(self) -> list[str]:
+        """The entries on show."""
+        return list(self._texts)
+
+    @property
     def editing(self) -> int | None:
         return self._editing
 
