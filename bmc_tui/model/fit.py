@@ -19,7 +19,11 @@ COVERAGE_VERBS = {"jobs": "served", "pains": "relieved", "gains": "created"}
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing the fit check found; ``step`` is the step that fixes it."""
+    """One thing the fit check found; ``step`` is the step that fixes it.
+
+    ``message`` stands alone (it names the segment); ``brief`` says the same
+    without the segment's name, for a list already grouped by segment.
+    """
 
     code: str
     message: str
@@ -29,6 +33,7 @@ class Finding:
     item_id: str | None = None
     channel_id: str | None = None
     phase: str | None = None
+    brief: str = ""
 
     @property
     def is_item(self) -> bool:
@@ -59,6 +64,15 @@ class SegmentFit:
             result[kind] = (sum(1 for c in rows if c.addressed_by), len(rows))
         return result
 
+    def idle_offers(self) -> list[tuple[str, Item]]:
+        """The offer items that address nothing, as (kind, item)."""
+        return [
+            (kind, item)
+            for kind in OFFER_KINDS
+            for item in self.segment.items(kind)
+            if not item.links
+        ]
+
     def count_lines(self) -> list[str]:
         return [
             f"{kind} {COVERAGE_VERBS[kind]} {done}/{total}"
@@ -84,11 +98,16 @@ def check_fit(canvas: Canvas) -> FitReport:
             f"Channel '{channel.name}' serves no segment",
             "channels",
             channel_id=channel.id,
+            brief=f"Channel '{channel.name}' serves no segment",
         )
         for channel in canvas.channels
         if not channel.segments
     ]
-    findings = [f for fit in segment_fits for f in fit.findings] + channel_findings
+    # Without segments every other rule passes vacuously: say what is missing instead.
+    no_segment = [] if canvas.segments else [
+        Finding("no-segment", "No customer segments yet", "segments", brief="No customer segments yet")
+    ]
+    findings = no_segment + [f for fit in segment_fits for f in fit.findings] + channel_findings
     return FitReport(segment_fits, findings)
 
 
@@ -104,37 +123,41 @@ def _segment_fit(canvas: Canvas, segment: Segment) -> SegmentFit:
     return SegmentFit(segment, coverage, findings)
 
 
-def _value_findings(segment: Segment, coverage: list[Coverage]) -> list[Finding]:
-    name = segment.name
-    if not any(segment.items(kind) for kind in OFFER_KINDS):
-        findings = [
-            Finding("no-value-proposition", f"{name}: no products, pain relievers or gain creators yet",
-                    "value", segment.id)
-        ]
-    else:
-        findings = []
-    for row in coverage:
-        if not row.addressed_by:
-            noun = _SINGULAR[row.kind]
-            findings.append(Finding(
-                f"unaddressed-{noun}",
-                f"{name}: {noun} '{row.item.text}' is not {COVERAGE_VERBS[row.kind]} by anything",
-                "value", segment.id, row.kind, row.item.id,
-            ))
-    for kind in OFFER_KINDS:
-        spec = ITEM_KINDS[kind]
-        for item in segment.items(kind):
-            if not item.links:
-                findings.append(Finding(
-                    "unlinked-offer",
-                    f"{name}: '{item.text}' {_OFFER_VERBS[kind]} no {_SINGULAR[spec.target]}",
-                    "value", segment.id, kind, item.id,
-                ))
-    return findings
+def _finding(segment: Segment, code: str, brief: str, step: str, **where: str | None) -> Finding:
+    """A finding about one segment: the message names it, the brief does not."""
+    return Finding(code, f"{segment.name}: {brief}", step, segment.id, brief=brief, **where)
 
 
 _SINGULAR = {"jobs": "job", "pains": "pain", "gains": "gain"}
+_OFFER_NOUNS = {"products": "product", "pain_relievers": "pain reliever",
+                "gain_creators": "gain creator"}
 _OFFER_VERBS = {"products": "serves", "pain_relievers": "relieves", "gain_creators": "creates"}
+_PROFILE_VERBS = {"jobs": "serves", "pains": "relieves", "gains": "creates"}
+
+
+def _value_findings(segment: Segment, coverage: list[Coverage]) -> list[Finding]:
+    findings = []
+    if not any(segment.items(kind) for kind in OFFER_KINDS):
+        findings.append(_finding(segment, "no-value-proposition",
+                                 "no products, pain relievers or gain creators yet", "value"))
+    for row in coverage:
+        if not row.addressed_by:
+            noun = _SINGULAR[row.kind]
+            findings.append(_finding(
+                segment, f"unaddressed-{noun}",
+                f"nothing {_PROFILE_VERBS[row.kind]} the {noun} '{row.item.text}'",
+                "value", kind=row.kind, item_id=row.item.id,
+            ))
+    for kind in OFFER_KINDS:
+        target = _SINGULAR[ITEM_KINDS[kind].target]
+        for item in segment.items(kind):
+            if not item.links:
+                findings.append(_finding(
+                    segment, "unlinked-offer",
+                    f"{_OFFER_NOUNS[kind]} '{item.text}' {_OFFER_VERBS[kind]} no {target}",
+                    "value", kind=kind, item_id=item.id,
+                ))
+    return findings
 
 
 def uncovered_phases(canvas: Canvas, segment_id: str) -> list[str]:
@@ -144,31 +167,33 @@ def uncovered_phases(canvas: Canvas, segment_id: str) -> list[str]:
 
 
 def _channel_findings(canvas: Canvas, segment: Segment) -> list[Finding]:
+    # A segment no channel serves gets one finding, not one per phase: the fix is the same.
+    if not canvas.channels_for(segment.id):
+        return [_finding(segment, "no-channel", "no channel reaches this segment", "channels")]
     return [
-        Finding("phase-uncovered", f"{segment.name}: no channel covers {phase}",
-                "channels", segment.id, phase=phase)
+        _finding(segment, "phase-uncovered", f"no channel covers {phase}", "channels", phase=phase)
         for phase in uncovered_phases(canvas, segment.id)
     ]
 
 
 def _relationship_findings(segment: Segment) -> list[Finding]:
-    relationship, name = segment.relationship, segment.name
+    relationship = segment.relationship
     findings = []
     if not relationship.types:
-        findings.append(Finding("no-relationship-type", f"{name}: no relationship type chosen",
-                                "relationships", segment.id))
+        findings.append(_finding(segment, "no-relationship-type",
+                                 "no relationship type chosen", "relationships"))
     if not relationship.motivations:
-        findings.append(Finding("no-motivation", f"{name}: no motivation for the relationship",
-                                "relationships", segment.id))
+        findings.append(_finding(segment, "no-motivation",
+                                 "no motivation for the relationship", "relationships"))
     types = set(relationship.types)
     if segment.market == "mass" and types and types <= PERSONAL_TYPES:
-        findings.append(Finding(
-            "mass-market-personal-only",
-            f"{name}: a mass market served only by personal assistance is costly to scale",
-            "relationships", segment.id))
+        findings.append(_finding(
+            segment, "mass-market-personal-only",
+            "a mass market served only by personal assistance is costly to scale",
+            "relationships"))
     if segment.market == "niche" and types and types <= STANDARD_TYPES:
-        findings.append(Finding(
-            "niche-standard-only",
-            f"{name}: a niche served only by self-service or automation misses the personal touch",
-            "relationships", segment.id))
+        findings.append(_finding(
+            segment, "niche-standard-only",
+            "a niche served only by self-service or automation misses the personal touch",
+            "relationships"))
     return findings

@@ -1,13 +1,451 @@
-"""Step placeholder: to be built."""
+"""Step 5: the fit check: what the offer addresses per segment, and what stands out.
+
+The findings list is the place to act from: link the item, drop it, or go to
+the step that fixes it. The pane beside (or below) it shows the highlighted
+finding's segment: each job, pain and gain with what addresses it.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.widget import AwaitMount, Widget
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
 
-from .base import StepScreen
+from ..flow import Question, Step
+from ..model import ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
+from ..model.fit import (
+    COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit, uncovered_phases,
+)
+from .base import STYLES, StepScreen
+from .confirm import ConfirmScreen
+from .link_picker import LinkPickerScreen
+
+# From this many columns the findings and the coverage sit side by side.
+WIDE_COLUMNS = 110
+
+OK_MARK = "✓ "
+# Things that need work carry a mark, not only a colour: NO_COLOR users see it too.
+WORK_MARK = "! "
+
+NO_FINDINGS = (
+    "No findings. Every job, pain and gain is addressed, every offer item addresses "
+    "something, every segment is reached in all five phases with a relationship that "
+    "suits it, and every channel serves a segment."
+)
 
 
 class FitScreen(StepScreen):
+    CSS_PATH = STYLES / "fit.tcss"
+
+    BINDINGS = [
+        Binding("l", "link", "Link"),
+        Binding("d,delete", "drop", "Drop"),
+        Binding("g", "jump", "Go to step"),
+    ]
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(step)
+        self.report = FitReport([], [])
+        self._option_of_finding: list[int] = []
+        self._detail_key: tuple | None = None
+        self._generation = 0  # counts reports: the detail is rebuilt for each new one
+        self._detail_rows: dict[object, Widget] = {}
+
     def compose_body(self) -> ComposeResult:
-        yield Static("Not built yet.")
+        with Container(id="fit-body"):
+            with Vertical(id="fit-findings-pane"):
+                yield Label("Findings", id="fit-findings-title")
+                yield OptionList(id="fit-findings", compact=True)
+                yield Static(NO_FINDINGS, id="fit-none")
+            with Vertical(id="fit-detail-pane"):
+                yield Label("", id="fit-detail-title")
+                yield VerticalScroll(id="fit-detail")
+
+    def on_mount(self) -> None:
+        self._fit_layout(self.app.size.width)
+        self.refresh_from_model()
+        if self.report.findings:
+            self.findings_list.focus()
+        else:
+            self.query_one("#fit-detail").focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_layout(event.size.width)
+
+    def _fit_layout(self, width: int) -> None:
+        self.query_one("#fit-body").set_class(width >= WIDE_COLUMNS, "-wide")
+
+    @property
+    def findings_list(self) -> OptionList:
+        return self.query_one("#fit-findings", OptionList)
+
+    # the findings
+
+    def refresh_from_model(self) -> None:
+        previous, index = self.current_finding, self._finding_index()
+        self.report = check_fit(self.canvas)
+        self._generation += 1
+        findings = self.report.findings
+        if previous in findings:
+            index = findings.index(previous)
+        self._fill_findings(min(index or 0, len(findings) - 1) if findings else None)
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _fill_findings(self, highlight: int | None) -> None:
+        findings = self.report.findings
+        options: list[Option] = []
+        self._option_of_finding = []
+        group: object = object()
+        for number, finding in enumerate(findings):
+            key = (finding.segment_id, finding.channel_id is not None)
+            if key != group:
+                group = key
+                if (heading := self._group_heading(finding)) is not None:
+                    options.append(Option(heading, disabled=True))
+            self._option_of_finding.append(len(options))
+            options.append(Option(self._finding_prompt(finding), id=f"finding-{number}"))
+        findings_list = self.findings_list
+        findings_list.set_options(options)
+        if not findings and findings_list.has_focus:
+            # The list goes away with its last finding: scrolling the coverage is what is left.
+            self.query_one("#fit-detail").focus()
+        findings_list.display = bool(findings)
+        self.query_one("#fit-none").display = not findings
+        title = f"Findings ({len(findings)})" if findings else "Findings"
+        self.query_one("#fit-findings-title", Label).update(title)
+        if highlight is not None:
+            findings_list.highlighted = self._option_of_finding[highlight]
+
+    def _group_heading(self, finding: Finding) -> Text | None:
+        """Findings are grouped by segment; channel ones come last under their own heading."""
+        segment = self.canvas.segment(finding.segment_id or "")
+        if segment is not None:
+            return Text(segment.name, style="bold")
+        return Text("Channels", style="bold") if finding.channel_id else None
+
+    def _finding_prompt(self, finding: Finding) -> Text:
+        text = Text(WORK_MARK)
+        text.append(finding.brief or finding.message)
+        step = self.bmc.flow.step(finding.step)
+        if step is not None:
+            text.append(f"  → {step.short}", style="dim")
+        return text
+
+    def _finding_index(self) -> int | None:
+        highlighted = self.findings_list.highlighted
+        if highlighted is None or highlighted not in self._option_of_finding:
+            return None
+        return self._option_of_finding.index(highlighted)
+
+    @property
+    def current_finding(self) -> Finding | None:
+        index = self._finding_index()
+        findings = self.report.findings
+        return findings[index] if index is not None and index < len(findings) else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "fit-findings":
+            self._show_detail()
+            self.refresh_bindings()
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "fit-findings":
+            await self.action_jump()
+
+    # the detail: the highlighted finding's segment (or channel); every segment when all fits
+
+    def _show_detail(self) -> None:
+        finding = self.current_finding
+        if finding is None:
+            key: tuple = ("all", self._generation)
+        elif finding.segment_id:
+            key = ("segment", finding.segment_id, self._generation)
+        else:
+            key = ("channel", finding.channel_id, self._generation)
+        mounted: AwaitMount | None = None
+        if key != self._detail_key:
+            self._detail_key = key
+            self._detail_rows = {}
+            detail = self.query_one("#fit-detail", VerticalScroll)
+            detail.remove_children()
+            mounted = detail.mount_all(self._detail_widgets(finding))
+            detail.scroll_home(animate=False)
+            self.query_one("#fit-detail-title", Label).update(self._detail_title(finding))
+        self._mark_current(finding, mounted)
+
+    def _detail_title(self, finding: Finding | None) -> Text:
+        if finding is not None and finding.channel_id:
+            channel = self.canvas.channel(finding.channel_id)
+            return Text(channel.name if channel else "")
+        segment = self.canvas.segment(finding.segment_id or "") if finding else None
+        if segment is None:
+            return Text("Every segment" if self.canvas.segments else "No segments yet")
+        return self._segment_heading(segment)
+
+    def _segment_heading(self, segment: Segment) -> Text:
+        heading = Text(segment.name)
+        if segment.market:
+            label = self._option_label("segments", "market", segment.market)
+            heading.append(f" · {label}", style="not bold")
+        return heading
+
+    def _detail_widgets(self, finding: Finding | None) -> list[Widget]:
+        if finding is not None and finding.channel_id:
+            channel = self.canvas.channel(finding.channel_id)
+            return self._channel_rows(channel) if channel else []
+        if finding is not None and finding.segment_id:
+            fit = next(f for f in self.report.segments if f.segment.id == finding.segment_id)
+            return self._segment_rows(fit)
+        # All fits (or there is no segment): every segment, one after the other.
+        rows: list[Widget] = []
+        for number, fit in enumerate(self.report.segments):
+            classes = "fit-segment fit-spaced" if number else "fit-segment"
+            rows.append(self._row(self._segment_heading(fit.segment), classes))
+            rows += self._segment_rows(fit)
+        return rows
+
+    def _mark_current(self, finding: Finding | None, mounted: AwaitMount | None) -> None:
+        for row in self._detail_rows.values():
+            row.remove_class("-current")
+        row = self._detail_rows.get(self._row_key(finding)) if finding else None
+        if row is None:
+            return
+        row.add_class("-current")
+        detail = self.query_one("#fit-detail", VerticalScroll)
+
+        async def scroll_to_row() -> None:
+            # New rows have no place on screen until they are mounted and laid out.
+            if mounted is not None:
+                await mounted
+            detail.call_after_refresh(detail.scroll_to_center, row, animate=False)
+
+        self.call_next(scroll_to_row)
+
+    @staticmethod
+    def _row_key(finding: Finding) -> object:
+        if finding.item_id:
+            return (finding.kind, finding.item_id)
+        if finding.step == "channels":
+            return "channels"
+        if finding.step == "relationships":
+            return "relationship"
+        return "offers"
+
+    def _row(self, content: Text | str, classes: str, key: object = None) -> Static:
+        row = Static(content, classes=f"fit-row {classes}", markup=False)
+        if key is not None:
+            self._detail_rows[key] = row
+        return row
+
+    def _segment_rows(self, fit: SegmentFit) -> list[Widget]:
+        segment = fit.segment
+        rows: list[Widget] = []
+        counts = fit.counts()
+        for kind in PROFILE_KINDS:
+            done, total = counts[kind]
+            heading = Text(self._kind_label(kind))
+            heading.append(f"  {COVERAGE_VERBS[kind]} {done}/{total}", style="not bold")
+            rows.append(self._row(heading, "fit-heading"))
+            coverage = [row for row in fit.coverage if row.kind == kind]
+            if not coverage:
+                rows.append(self._row("none yet", "fit-muted"))
+            for row in coverage:
+                rows.append(self._coverage_row(row.item, row.addressed_by, (kind, row.item.id)))
+        idle = fit.idle_offers()
+        if not any(segment.items(kind) for kind in OFFER_KINDS):
+            rows.append(self._row(WORK_MARK + "No offer items yet", "fit-work", "offers"))
+        elif idle:
+            rows.append(self._row("Offer items that address nothing", "fit-heading"))
+            for kind, item in idle:
+                rows.append(self._idle_offer_row(kind, item))
+        rows.append(self._channels_row(segment))
+        rows.append(self._relationship_row(segment))
+        return rows
+
+    def _coverage_row(self, item: Item, addressed_by: list[Item], key: object) -> Static:
+        if addressed_by:
+            text = Text(OK_MARK + item.text)
+            text.append("  ← " + ", ".join(offer.text for offer in addressed_by), style="dim")
+            return self._row(text, "fit-item", key)
+        text = Text(WORK_MARK + item.text)
+        text.append("  ← nothing")
+        return self._row(text, "fit-item fit-work", key)
+
+    def _idle_offer_row(self, kind: str, item: Item) -> Static:
+        text = Text(WORK_MARK + item.text)
+        text.append(f"  ({self._kind_label(kind)}: addresses nothing)")
+        return self._row(text, "fit-item fit-work", (kind, item.id))
+
+    def _channels_row(self, segment: Segment) -> Static:
+        missing = uncovered_phases(self.canvas, segment.id)
+        channels = self.canvas.channels_for(segment.id)
+        text = Text.assemble(("Channels: ", "bold"))
+        if not channels:
+            return self._row(Text(WORK_MARK) + text + Text("none reaches it"), "fit-work", "channels")
+        text.append(", ".join(channel.name for channel in channels))
+        if missing:
+            labels = ", ".join(self._option_label("channels", "phases", p) for p in missing)
+            text.append(f"; no channel covers {labels}")
+            return self._row(Text(WORK_MARK) + text, "fit-work", "channels")
+        text.append("; all five phases covered")
+        return self._row(Text(OK_MARK) + text, "", "channels")
+
+    def _relationship_row(self, segment: Segment) -> Static:
+        relationship = segment.relationship
+        text = Text.assemble(("Relationship: ", "bold"))
+        types = [self._option_label("relationships", "types", t) for t in relationship.types]
+        motivations = [
+            self._option_label("relationships", "motivations", m) for m in relationship.motivations
+        ]
+        text.append(", ".join(types) or "no type")
+        text.append("; for " + ", ".join(motivations).lower() if motivations else "; no motivation")
+        flagged = any(
+            f.step == "relationships" for f in self.report.findings if f.segment_id == segment.id
+        )
+        mark = WORK_MARK if flagged else OK_MARK
+        return self._row(Text(mark) + text, "fit-work" if flagged else "", "relationship")
+
+    def _channel_rows(self, channel: Channel) -> list[Widget]:
+        phases = ", ".join(self._option_label("channels", "phases", p) for p in channel.phases)
+        return [
+            self._row(f"Phases: {phases or 'none yet'}", "fit-item"),
+            self._row(WORK_MARK + "Serves: no segment yet", "fit-item fit-work", "channels"),
+        ]
+
+    # wording from the flow, with plain fallbacks for flows that leave a step out
+
+    def _question(self, step_id: str, key: str) -> Question | None:
+        step = self.step if step_id == self.step.id else self.bmc.flow.step(step_id)
+        return step.question(key) if step is not None else None
+
+    def _option_label(self, step_id: str, key: str, value: str) -> str:
+        question = self._question(step_id, key)
+        return question.label_of(value) if question else value
+
+    def _kind_label(self, kind: str) -> str:
+        question = self._question("value", kind)
+        return question.label if question else kind.replace("_", " ").capitalize()
+
+    def _link_label(self, kind: str) -> str:
+        """The value step's question for linking an item of this kind."""
+        question = self._question("value", kind)
+        if question and question.link_label:
+            return question.link_label
+        return "What addresses it?" if kind in PROFILE_KINDS else "What does it address?"
+
+    # actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        finding = self.current_finding
+        if action in ("link", "drop"):
+            return True if finding is not None and finding.is_item else None
+        if action == "jump":
+            return True if finding is not None and finding.step in self.bmc.flow.step_ids else None
+        return True
+
+    def _finding_item(self) -> tuple[Finding, Segment, Item] | None:
+        finding = self.current_finding
+        if finding is None or not finding.is_item or finding.kind is None:
+            return None
+        segment = self.canvas.segment(finding.segment_id or "")
+        item = segment.item(finding.kind, finding.item_id or "") if segment else None
+        if segment is None or item is None:
+            return None
+        return finding, segment, item
+
+    def action_link(self) -> None:
+        found = self._finding_item()
+        if found is None:
+            return
+        finding, segment, item = found
+        if finding.kind in OFFER_KINDS:
+            self._link_offer(segment, finding.kind, item)
+        else:
+            self._link_profile(segment, finding.kind or "", item)
+
+    def _link_offer(self, segment: Segment, kind: str, offer: Item) -> None:
+        """Choose what an offer item addresses: the jobs a product serves..."""
+        target = ITEM_KINDS[kind].target or ""
+
+        def chosen(ids: list[str] | None) -> None:
+            if ids is not None and ids != offer.links:
+                offer.links = ids
+                self._changed()
+
+        self.app.push_screen(
+            LinkPickerScreen(
+                self._link_label(kind),
+                offer.text,
+                [(item.id, item.text) for item in segment.items(target)],
+                offer.links,
+                empty_message=f"{segment.name} has no {self._kind_label(target).lower()} yet.",
+            ),
+            chosen,
+        )
+
+    def _link_profile(self, segment: Segment, kind: str, item: Item) -> None:
+        """Choose the offer items that address a job, pain or gain; the links live on them."""
+        offer_kind = next(k for k in OFFER_KINDS if ITEM_KINDS[k].target == kind)
+        offers = segment.items(offer_kind)
+
+        def chosen(ids: list[str] | None) -> None:
+            if ids is None:
+                return
+            changed = False
+            for offer in offers:
+                if (offer.id in ids) != (item.id in offer.links):
+                    if offer.id in ids:
+                        offer.links.append(item.id)
+                    else:
+                        offer.links.remove(item.id)
+                    changed = True
+            if changed:
+                self._changed()
+
+        self.app.push_screen(
+            LinkPickerScreen(
+                self._link_label(kind),
+                item.text,
+                [(offer.id, offer.text) for offer in offers],
+                [offer.id for offer in offers if item.id in offer.links],
+                empty_message=(
+                    f"{segment.name} has no {self._kind_label(offer_kind).lower()} yet. "
+                    "Press Esc, then g to add some."
+                ),
+            ),
+            chosen,
+        )
+
+    def action_drop(self) -> None:
+        found = self._finding_item()
+        if found is None:
+            return
+        finding, segment, item = found
+        kind = finding.kind or ""
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                segment.remove_item(kind, item.id)
+                self._changed()
+
+        detail = f"It is removed from the {self._kind_label(kind).lower()} of {segment.name}"
+        detail += ", and the links to it go too." if kind in PROFILE_KINDS else "."
+        self.app.push_screen(ConfirmScreen(f"Drop '{item.text}'?", detail), answered)
+
+    async def action_jump(self) -> None:
+        finding = self.current_finding
+        if finding is None:
+            return
+        if finding.segment_id:
+            self.bmc.current_segment_id = finding.segment_id
+        await self.bmc.go_to_step(finding.step)
+
+    def _changed(self) -> None:
+        self.commit()
+        self.refresh_from_model()
