@@ -169,3 +169,15 @@ async def test_the_quick_flow_end_to_end(canvas_path):
     ]
     assert data["channels"][0]["phases"] == ["awareness"]
     assert segment["relationship"]["types"] == ["self-service"]
+
+
+async def test_outline_jumps_by_arrows_or_step_number(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", "down", "down", "enter")
+        assert app.current_mode == "channels"
+        await pilot.press("ctrl+o", "5")
+        assert app.current_mode == "fit"
+        await pilot.press("ctrl+o", "escape")
+        assert app.current_mode == "fit"
+    assert saved(example_path)["resume_at"] == "fit"

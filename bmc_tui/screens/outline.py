@@ -38,12 +38,16 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+JUMP = Binding.Group("Step number", compact=True)
+
+
 class OutlineScreen(ModalScreen[str | None]):
     """Dismisses with the chosen step id, or None."""
 
     BINDINGS = [
         Binding("escape,ctrl+o", "close", "Close"),
         Binding("enter", "choose", "Go to step", priority=True),
+        *(Binding(str(n), f"number({n})", f"Step {n}", group=JUMP) for n in range(1, 6)),
     ]
 
     def __init__(self, flow: Flow, canvas: Canvas, current: str) -> None:
@@ -79,6 +83,15 @@ class OutlineScreen(ModalScreen[str | None]):
     def _choose_highlighted(self) -> None:
         option = self.query_one(OptionList).highlighted_option
         self.dismiss(option.id if option else None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "number":
+            (number,) = parameters
+            return number <= len(self.flow.steps)  # type: ignore[operator]
+        return True
+
+    def action_number(self, number: int) -> None:
+        self.dismiss(self.flow.step_ids[number - 1])
 
     def action_close(self) -> None:
         self.dismiss(None)
