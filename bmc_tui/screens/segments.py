@@ -26,7 +26,11 @@ class SegmentsScreen(StepScreen):
             if self.step.asks("description") or self.step.asks("market"):
                 # Not focusable itself: Tab should land on the fields, not the panel.
                 with VerticalScroll(id="segments-detail", can_focus=False):
-                    yield Static("Add a segment on the left first.", id="segments-empty")
+                    yield Static(
+                        "No segments yet. Type a segment's name on the line at the bottom "
+                        "left and press Enter, then the next one the same way.",
+                        id="segments-empty",
+                    )
                     if question := self.question("description"):
                         yield Label(question.label, classes="field-label")
                         yield TextField(placeholder=question.placeholder, id="segments-description")

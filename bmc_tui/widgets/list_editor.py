@@ -161,11 +161,15 @@ class ListEditor(Vertical):
     # focus
 
     def _on_descendant_focus(self) -> None:
-        # A class, not :focus-within, so the title restyles as focus moves.
-        self.add_class("-focused")
+        self._show_focus()
 
     def _on_descendant_blur(self) -> None:
-        self.remove_class("-focused")
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        # A class, not :focus-within, so the title restyles as focus moves. Blur and focus
+        # events of two children may come in either order: ask where focus is now.
+        self.set_class(self.has_focus_within, "-focused")
 
     def focus_entry(self) -> None:
         """Put the cursor where the next entry is typed, or on the list when full."""
