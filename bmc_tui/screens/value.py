@@ -235,7 +235,7 @@ class ValueScreen(StepScreen):
         index = editors.index(editor) if editor in editors else -delta
         following = editors[(index + delta) % len(editors)]
         if on_list and following.option_list.option_count:
-            following.option_list.focus()
+            following.focus_now(following.option_list)
         else:
             following.focus_entry()
 

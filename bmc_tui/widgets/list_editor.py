@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 
 from .fields import TextField
@@ -102,7 +103,7 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self.title, classes="list-editor--title")
         yield OptionList(compact=True)
-        yield TextField(placeholder=self.placeholder)
+        yield TextField(placeholder=self.placeholder, clear_on_submit=True)
 
     @property
     def option_list(self) -> OptionList:
@@ -174,9 +175,15 @@ class ListEditor(Vertical):
     def focus_entry(self) -> None:
         """Put the cursor where the next entry is typed, or on the list when full."""
         if self.field.disabled:
-            self.option_list.focus()
+            self.focus_now(self.option_list)
         else:
-            self.field.focus()
+            self.focus_now(self.field)
+
+    def focus_now(self, widget: Widget) -> None:
+        """Move focus at once. ``Widget.focus()`` waits for the next turn of the loop, so
+        a second key typed quickly (Tab, Tab) would still act on the old focus."""
+        if self.is_attached:
+            self.screen.set_focus(widget)
 
     def _in_field(self) -> bool:
         return self.field.has_focus
@@ -215,7 +222,7 @@ class ListEditor(Vertical):
         self._update_field()
         field = self.field
         field.value = self._texts[index]
-        field.focus()
+        self.focus_now(field)
         field.cursor_position = len(field.value)
 
     def action_delete(self) -> None:
@@ -232,7 +239,7 @@ class ListEditor(Vertical):
             self.field.value = ""
             self._update_field()
         if self._texts:
-            self.option_list.focus()
+            self.focus_now(self.option_list)
         else:
             self.screen.focus_next()
 
@@ -251,13 +258,11 @@ class ListEditor(Vertical):
         text = event.value.strip()
         if not text:
             return
-        field = self.field
+        # The field cleared itself on Enter (clear_on_submit).
         if self._editing is not None:
             index, self._editing = self._editing, None
-            field.value = ""
             self._update_field()
-            self.option_list.focus()
+            self.focus_now(self.option_list)
             self.post_message(self.Edited(self, index, text))
         else:
-            field.value = ""
             self.post_message(self.Added(self, text))
