@@ -139,6 +139,11 @@ class BmcApp(App[None]):
             self.notify(f"Saved {self.document.path.name} again.", timeout=3)
         return True
 
+    def save_pending(self) -> None:
+        """Save now if typing left a save waiting."""
+        if self._pending_save is not None:
+            self.save()
+
     def save_soon(self) -> None:
         """Save shortly, once typing pauses."""
         self._cancel_pending_save()
@@ -151,8 +156,7 @@ class BmcApp(App[None]):
 
     def on_unmount(self) -> None:
         # Quitting while a typing pause is still pending must not lose the last words.
-        if self._pending_save is not None:
-            self.save()
+        self.save_pending()
 
 
 def make_app(

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from ..flow import Question, Step
 from ..model import Canvas, Segment
-from ..widgets import StepBar
+from ..widgets import StepBar, TextField
 
 if TYPE_CHECKING:
     from ..app import BmcApp
@@ -58,6 +59,18 @@ class StepScreen(Screen[None]):
         """Save the canvas after a change; the app reports a failure and keeps the answers."""
         self.bmc.save()
 
+    # Free-text answers go into the model as they are typed (each screen's
+    # on_input_changed, with save_soon); Enter and leaving the field save at once.
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if _is_answer_field(event.input):
+            self.bmc.save_pending()
+            self.focus_next()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if _is_answer_field(event.widget):
+            self.bmc.save_pending()
+
     # the segment the value and relationship steps work on, shared between steps
 
     @property
@@ -67,3 +80,8 @@ class StepScreen(Screen[None]):
     def set_current_segment(self, segment_id: str) -> None:
         self.bmc.current_segment_id = segment_id
         self.refresh_from_model()
+
+
+def _is_answer_field(widget: object) -> bool:
+    # A list's entry line (clear_on_submit) adds entries instead; its screen saves those.
+    return isinstance(widget, TextField) and not widget.clear_on_submit

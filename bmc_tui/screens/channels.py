@@ -225,15 +225,6 @@ class ChannelsScreen(StepScreen):
             setattr(channel, key, event.value)
             self.bmc.save_soon()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if (event.input.id or "").removeprefix("channels-") in TEXTS:
-            self.commit()
-            self.focus_next()
-
-    def on_descendant_blur(self, event) -> None:
-        if (getattr(event.widget, "id", None) or "").removeprefix("channels-") in TEXTS:
-            self.commit()
-
 
 def _phase_counts(channels: list[Channel]) -> dict[str, int]:
     """How many of these channels cover each phase."""

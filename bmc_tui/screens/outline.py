@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..flow import Flow
 from ..model import OFFER_KINDS, PROFILE_KINDS, Canvas
 from ..model.fit import check_fit
+from .pick_one import PickOneScreen
 
 
 def step_summary(canvas: Canvas, step_id: str) -> str:
@@ -41,7 +38,7 @@ def _count(number: int, noun: str) -> str:
 JUMP = Binding.Group("Step number", compact=True)
 
 
-class OutlineScreen(ModalScreen[str | None]):
+class OutlineScreen(PickOneScreen):
     """Dismisses with the chosen step id, or None."""
 
     BINDINGS = [
@@ -51,38 +48,13 @@ class OutlineScreen(ModalScreen[str | None]):
     ]
 
     def __init__(self, flow: Flow, canvas: Canvas, current: str) -> None:
-        super().__init__()
         self.flow = flow
-        self.canvas = canvas
-        self.current = current
-
-    def compose(self) -> ComposeResult:
         options = []
-        for number, step in enumerate(self.flow.steps, start=1):
+        for number, step in enumerate(flow.steps, start=1):
             prompt = Text(f"{number} {step.title}", style="bold")
-            prompt.append(f"  {step_summary(self.canvas, step.id)}", style="dim")
+            prompt.append(f"  {step_summary(canvas, step.id)}", style="dim")
             options.append(Option(prompt, id=step.id))
-        with Vertical(classes="modal-box outline-box"):
-            yield Static("Steps", classes="modal-title")
-            yield OptionList(*options, compact=True)
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        option_list = self.query_one(OptionList)
-        option_list.highlighted = self.flow.step_ids.index(self.current)
-        option_list.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_choose(self) -> None:
-        # Enter is a priority key, handled as it arrives; arrow keys typed just before it
-        # may still wait in the list's queue. Choosing from that queue keeps their order.
-        self.query_one(OptionList).call_later(self._choose_highlighted)
-
-    def _choose_highlighted(self) -> None:
-        option = self.query_one(OptionList).highlighted_option
-        self.dismiss(option.id if option else None)
+        super().__init__("Steps", options, current, "outline-box")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "number":
@@ -92,6 +64,3 @@ class OutlineScreen(ModalScreen[str | None]):
 
     def action_number(self, number: int) -> None:
         self.dismiss(self.flow.step_ids[number - 1])
-
-    def action_close(self) -> None:
-        self.dismiss(None)

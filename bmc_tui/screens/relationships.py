@@ -203,15 +203,6 @@ class RelationshipsScreen(StepScreen):
                 segment.relationship.notes = event.value
                 self.bmc.save_soon()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "relationships-notes":
-            self.commit()
-            self.focus_next()
-
-    def on_descendant_blur(self, event) -> None:
-        if getattr(event.widget, "id", None) == "relationships-notes":
-            self.commit()
-
 
 def _as_list(value: str | list[str]) -> list[str]:
     if isinstance(value, str):

@@ -123,15 +123,6 @@ class SegmentsScreen(StepScreen):
                 segment.description = event.value
                 self.bmc.save_soon()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "segments-description":
-            self.commit()
-            self.focus_next()
-
-    def on_descendant_blur(self, event) -> None:
-        if getattr(event.widget, "id", None) == "segments-description":
-            self.commit()
-
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         segment = self._highlighted_segment()
         if event.choice_list.id == "segments-market" and segment is not None:
