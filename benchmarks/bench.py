@@ -39,14 +39,21 @@ def read_for(fd: int, seconds: float) -> int:
 
 
 def wait_quiet(fd: int, quiet: float = 0.5, limit: float = 15.0) -> tuple[int, float]:
-    """Read until the child has written nothing for ``quiet`` seconds."""
-    total, start = 0, time.monotonic()
+    """Read until the child has written nothing for ``quiet`` seconds.
+
+    Returns the bytes read and the seconds until the last of them arrived.
+    """
+    total, start, last = 0, time.monotonic(), 0.0
     while time.monotonic() - start < limit:
-        chunk = read_for(fd, quiet)
-        if chunk == 0:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
             break
-        total += chunk
-    return total, time.monotonic() - start - quiet
+        try:
+            total += len(os.read(fd, 65536))
+        except OSError:
+            break
+        last = time.monotonic() - start
+    return total, last
 
 
 def main() -> None:
@@ -69,14 +76,16 @@ def main() -> None:
     import termios
 
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    started = time.monotonic()
-    first, _ = wait_quiet(fd)
-    startup = time.monotonic() - started - 0.5
+    first, startup = wait_quiet(fd)
     idle = read_for(fd, args.idle)
     os.write(fd, b"x")
-    keystroke, _ = wait_quiet(fd)
-    os.write(fd, b"\x0e")  # Ctrl+N: next step
-    step_change, _ = wait_quiet(fd)
+    keystroke, keystroke_time = wait_quiet(fd)
+    step_bytes, step_times = [], []
+    for key in (b"\x0e", b"\x0e", b"\x10", b"\x10"):  # Ctrl+N twice, Ctrl+P twice
+        os.write(fd, key)
+        size, seconds = wait_quiet(fd)
+        step_bytes.append(size)
+        step_times.append(seconds)
     os.write(fd, b"\x11")  # Ctrl+Q
     read_for(fd, 1.0)
     os.waitpid(pid, 0)
@@ -86,8 +95,11 @@ def main() -> None:
     print(f"terminal            {columns}x{rows}")
     print(f"start-up            {startup:.2f} s (first screen {first} bytes)")
     print(f"idle {args.idle:.0f} s           {idle} bytes (target 0)")
-    print(f"one keystroke       {keystroke} bytes")
-    print(f"one step change     {step_change} bytes")
+    print(f"one keystroke       {keystroke} bytes in {keystroke_time * 1000:.0f} ms")
+    print(f"first visits        {step_bytes[0]}, {step_bytes[1]} bytes in "
+          f"{step_times[0]:.2f}, {step_times[1]:.2f} s (value, channels)")
+    print(f"return visits       {step_bytes[2]}, {step_bytes[3]} bytes in "
+          f"{step_times[2]:.2f}, {step_times[3]:.2f} s (value, segments)")
     print(f"peak memory         {peak_kib / 1024:.1f} MiB")
 
 
