@@ -54,10 +54,10 @@ def test_segment_ids_are_unique():
     assert len(set(ids)) == len(ids)
 
 
-def test_channel_ids_are_unique_and_separate_from_segment_ids():
+def test_channel_ids_are_unique_and_avoid_segment_ids():
     canvas = Canvas()
     canvas.add_segment("App")
-    assert [canvas.add_channel("App").id, canvas.add_channel("app").id] == ["app", "app-2"]
+    assert [canvas.add_channel("App").id, canvas.add_channel("app").id] == ["app-2", "app-3"]
 
 
 @pytest.mark.parametrize("name", ["Ça va", "a_b", "x" * 3 + "\u0301", "Ω mega", "1st", "-"])
@@ -66,7 +66,7 @@ def test_made_ids_are_valid_in_format_1(canvas_path, name):
     canvas.add_segment(name)
     canvas.add_channel(name)
     for record in canvas.segments + canvas.channels:
-        assert ID_PATTERN.match(record.id)
+        assert ID_PATTERN.fullmatch(record.id)
     save_canvas(canvas, canvas_path)
     assert load_canvas(canvas_path) == canvas
 
@@ -235,3 +235,13 @@ def test_move_in_an_empty_list_does_nothing():
     items: list = []
     assert move(items, 0, 1) == 0
     assert items == []
+
+
+def test_new_ids_are_unique_across_segments_and_channels():
+    from bmc_tui.model import Canvas
+
+    canvas = Canvas()
+    segment = canvas.add_segment("Web")
+    channel = canvas.add_channel("Web")
+    assert segment.id == "web"
+    assert channel.id == "web-2"

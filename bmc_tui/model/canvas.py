@@ -31,7 +31,7 @@ OWNERS = ("own", "partner")
 MEDIUMS = ("online", "offline", "mixed")
 PHASES = ("awareness", "evaluation", "purchase", "delivery", "after-sales")
 
-ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
+ID_PATTERN = re.compile(r"[a-z0-9-]+")  # used with fullmatch: "$" would let "abc\n" through
 
 
 @dataclass(frozen=True)
@@ -169,9 +169,12 @@ class Canvas:
     def channel(self, channel_id: str) -> Channel | None:
         return next((c for c in self.channels if c.id == channel_id), None)
 
+    def _ids(self) -> set[str]:
+        # New ids avoid both lists: "unique in the file" holds however a reader takes it.
+        return {s.id for s in self.segments} | {c.id for c in self.channels}
+
     def add_segment(self, name: str) -> Segment:
-        taken = {s.id for s in self.segments}
-        segment = Segment(unique_id(name, taken, fallback="segment"), name.strip())
+        segment = Segment(unique_id(name, self._ids(), fallback="segment"), name.strip())
         self.segments.append(segment)
         return segment
 
@@ -182,8 +185,7 @@ class Canvas:
             channel.segments = [s for s in channel.segments if s != segment_id]
 
     def add_channel(self, name: str) -> Channel:
-        taken = {c.id for c in self.channels}
-        channel = Channel(unique_id(name, taken, fallback="channel"), name.strip())
+        channel = Channel(unique_id(name, self._ids(), fallback="channel"), name.strip())
         self.channels.append(channel)
         return channel
 

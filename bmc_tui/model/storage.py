@@ -188,7 +188,7 @@ class _Reader:
             # Missing or not a string is already reported; only an empty string is left.
             if isinstance(table.get("id"), str):
                 self.problem(place, "must not be empty")
-        elif pattern is not None and not pattern.match(value):
+        elif pattern is not None and not pattern.fullmatch(value):
             self.problem(place, f"{value!r} may hold only lowercase letters, digits and '-'")
         elif value in taken:
             self.problem(place, f"{value!r} is used twice")

@@ -21,7 +21,7 @@ EMPTY_HINT = (
     "No channels yet. Type a channel's name on the left and press Enter, "
     "then Tab to describe it."
 )
-NO_SEGMENTS_HINT = "No segments yet: add them in step 1 (ctrl+p goes back)."
+NO_SEGMENTS_HINT = "No segments yet: add them in step 1 (ctrl+o, then 1)."
 GRID_NO_SEGMENTS = "Add segments in step 1 to see which phases each one is reached in."
 # When the flow does not ask which segments a channel serves, the grid has one row:
 # what all channels together cover.

@@ -13,7 +13,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes (y or Enter), False for no (n or Esc)."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
+        # Not Enter: a habitual Enter after `d` must not delete.
+        Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]
 

@@ -343,8 +343,10 @@ class FitScreen(StepScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         finding = self.current_finding
-        if action in ("link", "drop"):
+        if action == "drop":
             return True if finding is not None and finding.is_item else None
+        if action == "link":
+            return True if self._link_targets() else None
         if action == "jump":
             return True if finding is not None and finding.step in self.bmc.flow.step_ids else None
         return True
@@ -358,6 +360,18 @@ class FitScreen(StepScreen):
         if segment is None or item is None:
             return None
         return finding, segment, item
+
+    def _link_targets(self) -> list[Item]:
+        """What the highlighted finding's item could be linked to; empty: nothing to link."""
+        found = self._finding_item()
+        if found is None:
+            return []
+        finding, segment, _ = found
+        kind = finding.kind or ""
+        if kind in OFFER_KINDS:
+            return segment.items(ITEM_KINDS[kind].target or "")
+        offer_kind = next(k for k in OFFER_KINDS if ITEM_KINDS[k].target == kind)
+        return segment.items(offer_kind)
 
     def action_link(self) -> None:
         found = self._finding_item()

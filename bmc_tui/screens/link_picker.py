@@ -70,6 +70,8 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
             self._finish()
 
     def _finish(self) -> None:
+        if not self.is_current:
+            return  # a second Enter, queued before the first one closed the picker
         chosen = [c.selected for c in self.query(ChoiceList)]
         self.dismiss(chosen[0] if chosen else None)
 

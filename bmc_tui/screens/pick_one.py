@@ -40,7 +40,8 @@ class PickOneScreen(ModalScreen[str | None]):
         option_list.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        if self.is_current:
+            self.dismiss(event.option.id)
 
     def action_choose(self) -> None:
         # Enter is a priority key, handled as it arrives; arrow keys typed just before it
@@ -48,6 +49,8 @@ class PickOneScreen(ModalScreen[str | None]):
         self.query_one(OptionList).call_later(self._choose_highlighted)
 
     def _choose_highlighted(self) -> None:
+        if not self.is_current:
+            return  # a second Enter, queued before the first one closed the picker
         option = self.query_one(OptionList).highlighted_option
         self.dismiss(option.id if option else None)
 

@@ -90,6 +90,8 @@ class RelationshipsScreen(StepScreen):
         self.query_one("#relationships-empty").display = segment is None
         for part in self.query("#relationships-segment, #relationships-body"):
             part.display = segment is not None
+        # Hidden is not enough: a hidden list could keep the focus and take keys.
+        self.query_one("#relationships-body").disabled = segment is None
         self.query_one("#relationships-segment", Static).update(self._segment_line(segment))
         if segment is not None:
             self._show_relationship(segment.relationship)

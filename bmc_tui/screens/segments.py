@@ -67,7 +67,10 @@ class SegmentsScreen(StepScreen):
             return
         for description in self.query("#segments-description").results(TextField):
             if description.value != segment.description:
-                description.value = segment.description
+                # Showing another segment is not typing: no Changed, or it would be
+                # written to whichever segment is highlighted when it is handled.
+                with description.prevent(Input.Changed):
+                    description.value = segment.description
         for market in self.query("#segments-market").results(ChoiceList):
             market.set_selected([segment.market] if segment.market else [])
 

@@ -134,6 +134,11 @@ class ListEditor(Vertical):
         highlight: int | None = None,
     ) -> None:
         """Show these entries; ``prompts`` may decorate them (links, counts)."""
+        if self._editing is not None and list(texts) != self._texts:
+            # The list changed under an open edit (another segment, a deletion): the row
+            # number no longer names the same entry, so the edit is dropped, not misapplied.
+            self._editing = None
+            self.field.value = ""
         self._texts = list(texts)
         option_list = self.option_list
         keep = option_list.highlighted if highlight is None else highlight
