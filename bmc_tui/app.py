@@ -13,9 +13,11 @@ from .flow import DEFAULT_FLOW, Flow, load_flow
 from .model import Segment
 from .model.document import CanvasDocument
 from .screens import STEP_SCREENS
+from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen
 from .screens.outline import OutlineScreen
 from .screens.base import STYLES
+from .widgets import ListEditor
 
 # One footer entry for the three step keys: the footer must fit 80 columns.
 STEPS = Binding.Group("Steps", compact=True)
@@ -96,8 +98,21 @@ class BmcApp(App[None]):
 
     def action_help(self) -> None:
         step = self.flow.step(self.current_mode)
-        if step is not None and not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.flow, step))
+        if step is not None:
+            self.push_screen(HelpScreen(self.flow, step, self.step_keys()))
+
+    def step_keys(self) -> list[tuple[str, str]]:
+        """The keys the current step's screen and its widgets bind, for the help."""
+        keys: dict[str, str] = {}
+        for node in (self.screen, *self.screen.query("*")):
+            for cls in type(node).__mro__:
+                if not cls.__module__.startswith("bmc_tui."):
+                    continue  # Textual's own keys (cursor moves, copy) would drown ours
+                for binding in cls.__dict__.get("BINDINGS", []):
+                    if isinstance(binding, Binding) and binding.description:
+                        first = binding.with_key(binding.key.split(",")[0], binding.key_display)
+                        keys.setdefault(binding.description, self.get_key_display(first))
+        return [(key, does) for does, key in keys.items()]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step" and self.current_mode in self.flow.step_ids:
@@ -153,6 +168,28 @@ class BmcApp(App[None]):
         if self._pending_save is not None:
             self._pending_save.stop()
             self._pending_save = None
+
+    async def action_quit(self) -> None:
+        """Quit; but typed words not yet added to a list are not dropped without asking."""
+        editor = next((e for e in self.screen.query(ListEditor) if e.draft), None)
+        if editor is None:
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+            else:
+                editor.focus_now(editor.field)
+
+        self.push_screen(
+            ConfirmScreen(
+                f"Quit without adding '{editor.draft}' to {editor.title}?",
+                "You typed it but did not press Enter. y quits and drops it; "
+                "n or Esc goes back to it.",
+            ),
+            answered,
+        )
 
     def on_unmount(self) -> None:
         # Quitting while a typing pause is still pending must not lose the last words.

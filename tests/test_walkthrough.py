@@ -181,3 +181,29 @@ async def test_outline_jumps_by_arrows_or_step_number(example_path):
         await pilot.press("ctrl+o", "escape")
         assert app.current_mode == "fit"
     assert saved(example_path)["resume_at"] == "fit"
+
+
+async def test_help_explains_the_step_its_questions_and_its_keys(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "f1")
+        await pilot.pause()
+        text = app.screen.markdown()
+        assert "# Value proposition" in text
+        assert "**Pains**: What annoys them" in text  # a question's help from the flow
+        assert "| l | Link |" in text and "| ^g | Segment |" in text
+        assert "CC BY-SA 3.0" in text and "Strategyzer AG" in text
+        await pilot.press("escape")
+        assert app.current_mode == "value" and app.screen.name == "value"
+
+
+async def test_quitting_with_words_not_yet_added_asks_first(canvas_path):
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Commuters", "enter", *"Offi", "ctrl+q")
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        await pilot.press(*"ces", "enter", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    assert [s["name"] for s in saved(canvas_path)["segments"]] == ["Commuters", "Offices"]

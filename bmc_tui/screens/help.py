@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,43 +12,59 @@ from textual.widgets import Footer, Markdown
 
 from ..flow import Flow, Step
 
-GLOBAL_KEYS = """
-| Key | Does |
-|---|---|
-| F1 or ? | this help |
-| Tab, Shift+Tab | next or previous field |
-| Ctrl+N, Ctrl+P | next or previous step |
-| Ctrl+O | all steps, jump to one |
-| Ctrl+Q | quit (everything is already saved) |
+GLOBAL_KEYS = [
+    ("F1 or ?", "this help"),
+    ("Tab, Shift+Tab", "next or previous field or list"),
+    ("Esc", "from a list's entry line back to its entries"),
+    ("Ctrl+N, Ctrl+P", "next or previous step"),
+    ("Ctrl+O", "all steps; Enter or a step's number jumps"),
+    ("Ctrl+Q", "quit (everything is already saved)"),
+]
 
-Every answer is saved to the file as soon as you make it.
-"""
+
+def keys_table(keys: Iterable[tuple[str, str]]) -> str:
+    rows = "\n".join(f"| {key} | {does} |" for key, does in keys)
+    return f"| Key | Does |\n|---|---|\n{rows}"
 
 
 class HelpScreen(ModalScreen[None]):
+    """The step's help, what each question means, the keys of this step, and the about text."""
+
     BINDINGS = [
         Binding("escape,f1,q", "close", "Close"),
         Binding("question_mark", "close", "Close", show=False),
     ]
 
-    def __init__(self, flow: Flow, step: Step) -> None:
+    def __init__(self, flow: Flow, step: Step, step_keys: list[tuple[str, str]]) -> None:
         super().__init__()
         self.flow = flow
         self.step = step
+        self.step_keys = step_keys
+
+    def markdown(self) -> str:
+        questions = "\n".join(
+            f"- **{question.label}**: {question.help}"
+            for question in self.step.questions
+            if question.help
+        )
+        parts = [
+            f"# {self.step.title}",
+            self.step.help.strip(),
+            "## The questions" if questions else "",
+            questions,
+            "## Keys on this step" if self.step_keys else "",
+            keys_table(self.step_keys) if self.step_keys else "",
+            "## Keys everywhere",
+            keys_table(GLOBAL_KEYS),
+            "Every answer is saved to the file as soon as you give it.",
+            "## About",
+            self.flow.about.strip(),
+        ]
+        return "\n\n".join(part for part in parts if part)
 
     def compose(self) -> ComposeResult:
-        text = "\n\n".join(
-            part for part in (
-                f"# {self.step.title}",
-                self.step.help.strip(),
-                "## Keys",
-                GLOBAL_KEYS.strip(),
-                "## About",
-                self.flow.about.strip(),
-            ) if part
-        )
         with VerticalScroll(classes="modal-box help-box"):
-            yield Markdown(text)
+            yield Markdown(self.markdown())
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

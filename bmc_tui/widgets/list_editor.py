@@ -43,7 +43,7 @@ class ListEditor(Vertical):
         Binding("d,delete", "delete", "Delete"),
         Binding("shift+up", "move(-1)", "Move up", group=MOVE, key_display="⇧↑"),
         Binding("shift+down", "move(1)", "Move down", group=MOVE, key_display="⇧↓"),
-        Binding("escape", "leave_input", "Back to list", show=False),
+        Binding("escape", "leave_input", "Back to list"),
     ]
 
     class _EditorMessage(Message):
@@ -116,6 +116,11 @@ class ListEditor(Vertical):
     @property
     def highlighted(self) -> int | None:
         return self.option_list.highlighted
+
+    @property
+    def draft(self) -> str:
+        """What is typed on the entry line and not yet added (or not yet saved as an edit)."""
+        return self.field.value.strip()
 
     @property
     def texts(self) -> list[str]:
