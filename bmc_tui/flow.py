@@ -8,7 +8,7 @@ imports no UI library.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -73,6 +73,12 @@ class Step:
     intro: str = ""
     help: str = ""
     questions: tuple[Question, ...] = ()
+    # Other words on the step's screen (list titles, headings, hints): [steps.texts].
+    texts: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    def text(self, key: str, default: str) -> str:
+        """The flow's wording for ``key``; the default keeps a shorter flow file working."""
+        return self.texts.get(key, default)
 
     def question(self, key: str) -> Question | None:
         return next((q for q in self.questions if q.key == key), None)
@@ -205,7 +211,21 @@ def _step(table: dict[str, Any], where: str, problems: list[Problem]) -> Step:
         intro=str(table.get("intro", "")),
         help=str(table.get("help", "")),
         questions=tuple(questions),
+        texts=_texts(table.get("texts", {}), f"{where}.texts", problems),
     )
+
+
+def _texts(table: Any, where: str, problems: list[Problem]) -> dict[str, str]:
+    if not isinstance(table, dict):
+        problems.append(Problem(where, "should be a table of strings"))
+        return {}
+    texts = {}
+    for key, value in table.items():
+        if isinstance(value, str):
+            texts[key] = value
+        else:
+            problems.append(Problem(f"{where}.{key}", "should be a string"))
+    return texts
 
 
 def _question(table: dict[str, Any], choices, where: str, problems: list[Problem]) -> Question:

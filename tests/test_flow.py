@@ -297,3 +297,31 @@ def test_all_problems_of_a_flow_are_reported_together(tmp_path):
     )
     error = refused(write_flow(tmp_path, text))
     assert {"steps[0].questions[0].key", "steps[1].id", "steps[2].questions[0].options[0].value"} <= set(places(error))
+
+
+async def test_rewording_a_flow_changes_the_screen_without_code(tmp_path):
+    from bmc_tui.app import make_app
+    from bmc_tui.flow import flows_folder
+    from bmc_tui.widgets import ListEditor
+
+    text = (flows_folder() / "full.toml").read_text(encoding="utf-8")
+    text = text.replace('list_title = "Segments"', 'list_title = "Customer groups"', 1)
+    text = text.replace('label = "Who they are"', 'label = "Who are they?"', 1)
+    flow = tmp_path / "mine.toml"
+    flow.write_text(text, encoding="utf-8")
+    app = make_app(tmp_path / "canvas.toml", flow=str(flow))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(ListEditor).title == "Customer groups"
+        labels = [str(label.render()) for label in app.screen.query(".field-label")]
+        assert "Who are they?" in labels
+
+
+def test_step_texts_must_be_strings(tmp_path):
+    from bmc_tui.flow import FlowError
+
+    path = tmp_path / "bad.toml"
+    path.write_text('[[steps]]\nid = "segments"\n[steps.texts]\nlist_title = 3\n', encoding="utf-8")
+    with pytest.raises(FlowError) as refused:
+        load_flow(str(path))
+    assert refused.value.problems[0].where == "steps[0].texts.list_title"

@@ -37,13 +37,13 @@ class ChannelsScreen(StepScreen):
         name = self.question("name")
         with Horizontal(id="channels-body"):
             yield ListEditor(
-                "Channels",
+                self.step.text("list_title", "Channels"),
                 placeholder=name.placeholder if name else "New channel",
                 id="channels-list",
             )
             # Not a tab stop itself: focusing a question scrolls it into view.
             with VerticalScroll(id="channels-detail", can_focus=False):
-                yield Static(EMPTY_HINT, id="channels-empty")
+                yield Static(self.step.text("empty_hint", EMPTY_HINT), id="channels-empty")
                 yield from self._compose_questions()
         yield CoverageGrid(self._phase_headings(), corner=self._grid_corner(), id="channels-grid")
 

@@ -61,7 +61,7 @@ class FitScreen(StepScreen):
             with Vertical(id="fit-findings-pane"):
                 yield Label("Findings", id="fit-findings-title")
                 yield OptionList(id="fit-findings", compact=True)
-                yield Static(NO_FINDINGS, id="fit-none")
+                yield Static(self.step.text("no_findings", NO_FINDINGS), id="fit-none")
             with Vertical(id="fit-detail-pane"):
                 yield Label("", id="fit-detail-title")
                 yield VerticalScroll(id="fit-detail")

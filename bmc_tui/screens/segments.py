@@ -12,6 +12,12 @@ from .base import STYLES, StepScreen
 from .confirm import ConfirmScreen
 
 
+EMPTY_HINT = (
+    "No segments yet. Type a segment's name on the line at the bottom left and press "
+    "Enter, then the next one the same way."
+)
+
+
 class SegmentsScreen(StepScreen):
     CSS_PATH = STYLES / "segments.tcss"
 
@@ -19,18 +25,14 @@ class SegmentsScreen(StepScreen):
         name = self.question("name")
         with Horizontal(id="segments-body"):
             yield ListEditor(
-                "Segments",
+                self.step.text("list_title", "Segments"),
                 placeholder=name.placeholder if name else "New segment",
                 id="segments-list",
             )
             if self.step.asks("description") or self.step.asks("market"):
                 # Not focusable itself: Tab should land on the fields, not the panel.
                 with VerticalScroll(id="segments-detail", can_focus=False):
-                    yield Static(
-                        "No segments yet. Type a segment's name on the line at the bottom "
-                        "left and press Enter, then the next one the same way.",
-                        id="segments-empty",
-                    )
+                    yield Static(self.step.text("empty_hint", EMPTY_HINT), id="segments-empty")
                     if question := self.question("description"):
                         yield Label(question.label, classes="field-label")
                         yield TextField(placeholder=question.placeholder, id="segments-description")

@@ -56,8 +56,10 @@ class ValueScreen(StepScreen):
             id="value-empty",
         )
         with Horizontal(id="value-body"):
-            yield from self._column("value-profile", "Customer profile", PROFILE_KINDS)
-            yield from self._column("value-offer", "Value map: what you offer", OFFER_KINDS)
+            profile = self.step.text("profile_heading", "Customer profile")
+            offer = self.step.text("offer_heading", "Value map: what you offer")
+            yield from self._column("value-profile", profile, PROFILE_KINDS)
+            yield from self._column("value-offer", offer, OFFER_KINDS)
 
     def _column(self, column_id: str, heading: str, kinds: tuple[str, ...]) -> ComposeResult:
         asked = [kind for kind in kinds if self.step.asks(kind)]
