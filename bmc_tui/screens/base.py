@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ..flow import Question, Step
 from ..model import Canvas, Segment
 from ..widgets import StepBar, TextField
+from .segment_picker import SegmentPickerScreen
 
 if TYPE_CHECKING:
     from ..app import BmcApp
@@ -80,6 +83,38 @@ class StepScreen(Screen[None]):
     def set_current_segment(self, segment_id: str) -> None:
         self.bmc.current_segment_id = segment_id
         self.refresh_from_model()
+
+
+class PerSegmentStepScreen(StepScreen):
+    """A step answered segment by segment (value proposition, relationships): Ctrl+G picks it."""
+
+    BINDINGS = [Binding("ctrl+g", "pick_segment", "Segment")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_segment":
+            return True if len(self.canvas.segments) > 1 else None
+        return True
+
+    def action_pick_segment(self) -> None:
+        def chosen(segment_id: str | None) -> None:
+            if segment_id and segment_id != self.bmc.current_segment_id:
+                self.before_segment_change()
+                self.set_current_segment(segment_id)
+
+        current = self.current_segment
+        self.app.push_screen(
+            SegmentPickerScreen(self.canvas.segments, current.id if current else None), chosen
+        )
+
+    def before_segment_change(self) -> None:
+        """Called just before another segment is shown."""
+
+    def segment_position(self, segment: Segment) -> Text:
+        """"Segment 1/2: Morning commuters", the name in bold."""
+        segments = self.canvas.segments
+        text = Text(f"Segment {segments.index(segment) + 1}/{len(segments)}: ")
+        text.append(segment.name, style="bold")
+        return text
 
 
 def _is_answer_field(widget: object) -> bool:

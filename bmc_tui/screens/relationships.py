@@ -8,15 +8,13 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ..flow import Question
 from ..model import Relationship, Segment
 from ..widgets import ChoiceList, TextField, choices_from
-from .base import STYLES, StepScreen
-from .segment_picker import SegmentPickerScreen
+from .base import STYLES, PerSegmentStepScreen
 
 # The choice questions of this step, and whether each takes several answers.
 CHOICE_QUESTIONS = {"types": True, "motivations": True, "status": False, "cost": False}
@@ -24,13 +22,11 @@ CHOICE_QUESTIONS = {"types": True, "motivations": True, "status": False, "cost":
 SIDE_QUESTIONS = ("motivations", "status", "cost")
 
 
-class RelationshipsScreen(StepScreen):
+class RelationshipsScreen(PerSegmentStepScreen):
     CSS_PATH = STYLES / "relationships.tcss"
 
     # Two columns from this width on; one scrolling column below it.
     HORIZONTAL_BREAKPOINTS = [(0, "relationships-narrow"), (100, "relationships-wide")]
-
-    BINDINGS = [Binding("ctrl+g", "pick_segment", "Segment")]
 
     # on_mount picks the first field itself, without the scroll that would hide its label.
     AUTO_FOCUS = ""
@@ -99,12 +95,9 @@ class RelationshipsScreen(StepScreen):
         self.refresh_bindings()
 
     def _segment_line(self, segment: Segment | None) -> Text:
-        text = Text()
         if segment is None:
-            return text
-        segments = self.canvas.segments
-        text.append(f"Segment {segments.index(segment) + 1}/{len(segments)}: ")
-        text.append(segment.name, style="bold")
+            return Text()
+        text = self.segment_position(segment)
         if segment.market:
             text.append("  ·  ", style="dim")
             text.append(self._market_text(segment.market), style="italic")
@@ -166,21 +159,6 @@ class RelationshipsScreen(StepScreen):
                     notes.value = relationship.notes
 
     # the segment
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "pick_segment":
-            return True if len(self.canvas.segments) > 1 else None
-        return True
-
-    def action_pick_segment(self) -> None:
-        def chosen(segment_id: str | None) -> None:
-            if segment_id:
-                self.set_current_segment(segment_id)
-
-        segment = self.current_segment
-        self.app.push_screen(
-            SegmentPickerScreen(self.canvas.segments, segment.id if segment else None), chosen
-        )
 
     # the answers
 

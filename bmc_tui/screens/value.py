@@ -12,10 +12,9 @@ from textual.widgets import Label, Static
 from ..flow import Step
 from ..model import ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment, move
 from ..widgets import ListEditor
-from .base import STYLES, StepScreen
+from .base import STYLES, PerSegmentStepScreen
 from .confirm import ConfirmScreen
 from .link_picker import LinkPickerScreen
-from .segment_picker import SegmentPickerScreen
 
 # Short nouns for link counts ("→ 2 jobs"); generic UI words, not question wording.
 NOUNS = {"jobs": ("job", "jobs"), "pains": ("pain", "pains"), "gains": ("gain", "gains")}
@@ -31,13 +30,12 @@ def count_of(count: int, kind: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-class ValueScreen(StepScreen):
+class ValueScreen(PerSegmentStepScreen):
     CSS_PATH = STYLES / "value.tcss"
     # Focus is placed by hand: the entry of the first list, or nothing without a segment.
     AUTO_FOCUS = ""
 
     BINDINGS = [
-        Binding("ctrl+g", "pick_segment", "Segment"),
         Binding("tab", "next_list(1)", "Next list", show=False),
         Binding("shift+tab", "next_list(-1)", "Previous list", show=False),
         Binding("l", "link", "Link"),
@@ -136,11 +134,9 @@ class ValueScreen(StepScreen):
         )
 
     def _segment_line(self, segment: Segment | None) -> Text:
-        segments = self.canvas.segments
         if segment is None:
             return Text("")
-        line = Text(f"Segment {segments.index(segment) + 1}/{len(segments)}: ")
-        line.append(segment.name, style="bold")
+        line = self.segment_position(segment)
         if segment.description:
             line.append(f"  {segment.description}", style="dim")
         return line
@@ -190,13 +186,11 @@ class ValueScreen(StepScreen):
     # keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "pick_segment":
-            return True if len(self.canvas.segments) > 1 else None
         if action == "next_list":
             return True if self.current_segment is not None and self.editors else None
         if action == "link":
             return self._can_link()
-        return True
+        return super().check_action(action, parameters)
 
     def _can_link(self) -> bool | None:
         editor = self._focused_editor()
@@ -210,19 +204,11 @@ class ValueScreen(StepScreen):
             return None
         return True if self._link_targets(segment, kind) else None
 
-    def action_pick_segment(self) -> None:
-        def chosen(segment_id: str | None) -> None:
-            if segment_id and segment_id != self.bmc.current_segment_id:
-                for editor in self.editors:
-                    if editor.editing is not None:
-                        # An edit in progress belongs to the other segment's item.
-                        editor.action_leave_input()
-                self.set_current_segment(segment_id)
-
-        current = self.current_segment
-        self.app.push_screen(
-            SegmentPickerScreen(self.canvas.segments, current.id if current else None), chosen
-        )
+    def before_segment_change(self) -> None:
+        for editor in self.editors:
+            if editor.editing is not None:
+                # An edit in progress belongs to the other segment's item.
+                editor.action_leave_input()
 
     def action_next_list(self, delta: int) -> None:
         editor = self._focused_editor()
