@@ -5,6 +5,7 @@ This package must never import textual or questionary: the line mode, the
 """
 
 from .canvas import (
+    ADDRESSED_BY,
     COSTS,
     FORMAT_VERSION,
     ITEM_KINDS,

@@ -57,6 +57,8 @@ ITEM_KINDS: dict[str, ItemKind] = {
 }
 PROFILE_KINDS = ("jobs", "pains", "gains")
 OFFER_KINDS = ("products", "pain_relievers", "gain_creators")
+# The offer list whose items address each profile list: jobs -> products...
+ADDRESSED_BY = {kind.target: kind.key for kind in ITEM_KINDS.values() if kind.target}
 
 
 @dataclass
@@ -129,15 +131,13 @@ class Segment:
         """Remove an item and every link that pointed at it."""
         items = self.items(kind)
         items[:] = [i for i in items if i.id != item_id]
-        for offer_kind in OFFER_KINDS:
-            if ITEM_KINDS[offer_kind].target == kind:
-                for offer in self.items(offer_kind):
-                    offer.links = [link for link in offer.links if link != item_id]
+        if kind in ADDRESSED_BY:
+            for offer in self.items(ADDRESSED_BY[kind]):
+                offer.links = [link for link in offer.links if link != item_id]
 
     def linked_from(self, kind: str, item_id: str) -> list[Item]:
         """The offer items that link to a profile item."""
-        offer_kind = next(k for k in OFFER_KINDS if ITEM_KINDS[k].target == kind)
-        return [o for o in self.items(offer_kind) if item_id in o.links]
+        return [o for o in self.items(ADDRESSED_BY[kind]) if item_id in o.links]
 
 
 @dataclass

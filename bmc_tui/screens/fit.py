@@ -17,7 +17,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..flow import Question, Step
-from ..model import ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
+from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
 from ..model.fit import (
     COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit, uncovered_phases,
 )
@@ -370,8 +370,7 @@ class FitScreen(StepScreen):
         kind = finding.kind or ""
         if kind in OFFER_KINDS:
             return segment.items(ITEM_KINDS[kind].target or "")
-        offer_kind = next(k for k in OFFER_KINDS if ITEM_KINDS[k].target == kind)
-        return segment.items(offer_kind)
+        return segment.items(ADDRESSED_BY[kind])
 
     def action_link(self) -> None:
         found = self._finding_item()
@@ -405,8 +404,7 @@ class FitScreen(StepScreen):
 
     def _link_profile(self, segment: Segment, kind: str, item: Item) -> None:
         """Choose the offer items that address a job, pain or gain; the links live on them."""
-        offer_kind = next(k for k in OFFER_KINDS if ITEM_KINDS[k].target == kind)
-        offers = segment.items(offer_kind)
+        offers = segment.items(ADDRESSED_BY[kind])
 
         def chosen(ids: list[str] | None) -> None:
             if ids is None:
@@ -429,7 +427,7 @@ class FitScreen(StepScreen):
                 [(offer.id, offer.text) for offer in offers],
                 [offer.id for offer in offers if item.id in offer.links],
                 empty_message=(
-                    f"{segment.name} has no {self._kind_label(offer_kind).lower()} yet. "
+                    f"{segment.name} has no {self._kind_label(ADDRESSED_BY[kind]).lower()} yet. "
                     "Press Esc, then g to add some."
                 ),
             ),

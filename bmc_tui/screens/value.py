@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from ..flow import Step
-from ..model import ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment, move
+from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment, move
 from ..widgets import ListEditor
 from .base import STYLES, PerSegmentStepScreen
 from .confirm import ConfirmScreen
@@ -116,9 +116,7 @@ class ValueScreen(PerSegmentStepScreen):
         segment = self.current_segment
         if segment is None:
             return
-        linked = {kind, ITEM_KINDS[kind].target} | {
-            offer for offer in OFFER_KINDS if ITEM_KINDS[offer].target == kind
-        }
+        linked = {kind, ITEM_KINDS[kind].target, ADDRESSED_BY.get(kind)}
         for editor in self.editors:
             if kind_of(editor) in linked:
                 self._show_list(segment, editor, highlight if kind_of(editor) == kind else None)
@@ -163,9 +161,7 @@ class ValueScreen(PerSegmentStepScreen):
 
     def _is_linkable(self, profile_kind: str) -> bool:
         """Whether this flow asks the offer list that points at this profile list."""
-        return any(
-            ITEM_KINDS[k].target == profile_kind and self.step.asks(k) for k in OFFER_KINDS
-        )
+        return self.step.asks(ADDRESSED_BY[profile_kind])
 
     # the focused list
 

@@ -88,7 +88,6 @@ class ListEditor(Vertical):
         *,
         placeholder: str = "",
         max_items: int | None = None,
-        full_message: str = "",
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -96,7 +95,6 @@ class ListEditor(Vertical):
         self.title = title
         self.placeholder = placeholder
         self.max_items = max_items
-        self.full_message = full_message or f"{max_items} is enough for now"
         self._texts: list[str] = []
         self._editing: int | None = None
 
@@ -163,7 +161,7 @@ class ListEditor(Vertical):
             field.placeholder = "Edit, then Enter (Esc: keep as it was)"
             field.disabled = False
         elif self._is_full():
-            field.placeholder = self.full_message
+            field.placeholder = f"{self.max_items} is enough for now"
             field.disabled = True
         else:
             field.placeholder = self.placeholder
