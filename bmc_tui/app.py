@@ -194,8 +194,8 @@ class BmcApp(App[None]):
     def _save_failed(self, reason: str) -> None:
         if reason != self.save_error:
             self.notify(
-                f"Could not save {self.document.path.name}: {reason}. Your answers are kept "
-                "here and saving is tried again; Ctrl+S saves them to another file.",
+                f"Could not save {self.document.path.name}: {reason}. Your answers are "
+                "kept here; saving is retried. Ctrl+S saves them elsewhere.",
                 title="Not saved", severity="error", timeout=10, markup=False,
             )
         self.save_error = reason
@@ -298,9 +298,10 @@ class BmcApp(App[None]):
         path = self.document.path
         why = self.document.read_only or self.save_error or "The file cannot be written now."
 
-        def chosen(target: Path | None) -> None:
-            if target is None:
+        def chosen(typed: Path | None) -> None:
+            if typed is None:
                 return
+            target = path.parent / typed  # a name alone goes beside the canvas
             try:
                 self.document.save_as(target)
             except Exception as error:
@@ -309,11 +310,12 @@ class BmcApp(App[None]):
                 return
             self.save_error = None
             self.show_save_status()
-            self.notify(f"Saved to {target}; your answers now go there.", markup=False, timeout=10)
+            self.notify(f"Saved to {target.name}; your answers now go there.", markup=False, timeout=10)
             if then_quit:
                 self.exit()
 
-        suggestion = path.with_name(f"{path.stem}-copy{path.suffix or '.toml'}")
+        self.clear_notifications()  # the dialog says it all; a toast would cover it
+        suggestion = Path(f"{path.stem}-copy{path.suffix or '.toml'}")
         self.push_screen(SaveAsScreen(suggestion, why), chosen)
 
     # quitting
@@ -331,6 +333,7 @@ class BmcApp(App[None]):
                 self.exit(return_code=EXIT_UNSAVED)
 
         reason = self.document.read_only or self.save_error or "the file changed on disk"
+        self.clear_notifications()
         self.push_screen(
             AskScreen(
                 "Your latest answers are not saved",

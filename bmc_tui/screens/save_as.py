@@ -27,7 +27,8 @@ class SaveAsScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
             yield Static(Text("Save your answers to another file"), classes="modal-title")
-            yield Static(Text(self.why), classes="modal-detail")
+            yield Static(Text(f"{self.why}\nA name alone saves beside the canvas; ~/ and / paths work too."),
+                         classes="modal-detail")
             yield TextField(str(self.suggestion), id="save-as-path")
             yield Static(Text("Enter: save there and carry on in it   Esc: back"), classes="modal-keys")
 
