@@ -212,12 +212,11 @@ class BmcApp(App[None]):
         unsaved = bool(self.save_error or self._asking_about_disk) or (
             document.read_only != "" and document.has_unsaved_changes()
         )
-        marks = []
-        if document.read_only:
-            marks.append("READ-ONLY")
+        # One short word: it must fit beside the steps at 80 columns.
         if unsaved:
-            marks.append("NOT SAVED")
-        self.save_status = " · ".join(marks)
+            self.save_status = "NOT SAVED"
+        else:
+            self.save_status = "READ-ONLY" if document.read_only else ""
 
     def watch_save_status(self) -> None:
         self.refresh_bindings()
