@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -61,6 +62,8 @@ class CanvasDocument:
         self.lock_holder: lock.LockInfo | None = None  # another session holding the file
         self.drafts: dict[str, str] = {}
         self._me: lock.LockInfo | None = None  # set while we hold the lock
+        # Told of each change (True while typing); without one, each change is saved at once.
+        self.on_change: Callable[[bool], None] | None = None
         self._disk = _DiskState.of(raw, self.path)
         self._saved_text = dump_canvas(canvas) if raw is not None else ""
         self._saved_answers = _answers(canvas) if raw is not None else _answers(Canvas())
@@ -123,6 +126,13 @@ class CanvasDocument:
     def has_unsaved_changes(self) -> bool:
         """Answers or drafts not on disk yet (the step to reopen at is not an answer)."""
         return _answers(self.canvas) != self._saved_answers or self.drafts != self._saved_drafts
+
+    def changed(self, *, typing: bool = False) -> None:
+        """The canvas changed (see edits.py): save now, or let the front end choose when."""
+        if self.on_change is not None:
+            self.on_change(typing)
+        else:
+            self.save()
 
     def set_draft(self, place: str, text: str) -> None:
         """Words typed on a list's entry line, not yet added: kept until added or cleared."""
