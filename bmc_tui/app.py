@@ -29,6 +29,9 @@ SAVE_WHILE_TYPING = 0.5
 # A failed save is tried again this often, until it works or the user saves elsewhere.
 SAVE_RETRY = 3.0
 EXIT_UNSAVED = 1
+# A question that comes up while the user types ignores keys this long: the rest of a word
+# ("meeting") must not answer it.
+ANSWER_GUARD = 0.6
 
 
 class BmcApp(App[None]):
@@ -263,6 +266,7 @@ class BmcApp(App[None]):
                 "the version you do not take is kept beside it under a new name.",
                 [("t", "take theirs: reload the file (yours is kept aside)"),
                  ("m", "keep mine: save yours (theirs is kept aside)")],
+                deaf_for=ANSWER_GUARD,
             ),
             chosen,
         )

@@ -177,6 +177,9 @@ async def test_a_change_on_disk_asks_and_keep_mine_keeps_theirs_aside(example_pa
         await pilot.pause()
         assert type(app.screen).__name__ == "AskScreen"
         assert example_path.read_bytes() == theirs
+        await pilot.press(*"meeting")  # still typing: the letters do not answer
+        assert type(app.screen).__name__ == "AskScreen"
+        await pilot.pause(app_module.ANSWER_GUARD)
         await pilot.press("m")
         await pilot.pause()
     kept = [p for p in example_path.parent.iterdir() if ".theirs-" in p.name]
@@ -190,7 +193,7 @@ async def test_a_change_on_disk_take_theirs_shows_theirs_and_keeps_mine_aside(ex
         await pilot.pause()
         edit_on_disk(example_path)
         await pilot.press(*"Students", "enter")
-        await pilot.pause()
+        await pilot.pause(app_module.ANSWER_GUARD)
         await pilot.press("t")
         await pilot.pause()
         assert "Their cart" in step_bar(app)
