@@ -12,6 +12,7 @@ from textual.timer import Timer
 from .flow import DEFAULT_FLOW, Flow, load_flow
 from .model import Segment
 from .model.document import CanvasDocument
+from .model.text import visible
 from .screens import STEP_SCREENS
 from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen
@@ -142,16 +143,17 @@ class BmcApp(App[None]):
             reason = error.strerror or str(error)
             self.save_error = reason
             self.notify(
-                f"Could not save {self.document.path.name}: {reason}. "
-                "Your answers are kept here; the next change tries again.",
+                visible(f"Could not save {self.document.path.name}: {reason}. "
+                        "Your answers are kept here; the next change tries again."),
                 title="Not saved",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
             return False
         if self.save_error:
             self.save_error = None
-            self.notify(f"Saved {self.document.path.name} again.", timeout=3)
+            self.notify(visible(f"Saved {self.document.path.name} again."), timeout=3, markup=False)
         return True
 
     def save_pending(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ..model.text import visible_line
+
 
 class StepBar(Static):
     DEFAULT_CSS = """
@@ -25,9 +27,9 @@ class StepBar(Static):
         # Steps first: on a narrow terminal a long title is what gets cut, not the steps.
         text = Text(no_wrap=True, overflow="ellipsis")
         for number, (step_id, short) in enumerate(steps, start=1):
-            label = f" {number} {short} "
+            label = f" {number} {visible_line(short)} "
             text.append(label, style="reverse bold" if step_id == current else "dim")
         if title:
             text.append("  ")
-            text.append(title, style="bold")
+            text.append(visible_line(title), style="bold")
         return text
