@@ -329,3 +329,16 @@ def test_the_corpus_holds_every_kind_of_hostile_text():
     joined = "".join(PAYLOADS)
     for needle in ("\x1b]0;", "\x1b]52;", "\x1b]8;", "\x1b[", "\x9b", "\x9d", "\x07", "\x00", "\x7f"):
         assert needle in joined
+
+
+def test_a_refused_flow_is_reported_without_its_escape_sequences(tmp_path, capsys):
+    flow = tmp_path / "bad-flow.toml"
+    flow.write_text(
+        '[[steps]]\nid = "segments"\n[steps.texts]\n"\\u001b]0;PWNED\\u0007" = 1\n', encoding="utf-8"
+    )
+    from bmc_tui import cli
+
+    assert cli.main([str(tmp_path / "c.toml"), "--flow", str(flow)]) == 2
+    error = capsys.readouterr().err
+    assert "\x1b" not in error and "\x07" not in error
+    assert "\u241b]0;PWNED\u2407" in error
