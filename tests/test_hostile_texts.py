@@ -140,54 +140,36 @@ async def test_the_title_and_the_step_bar_show_literally(hostile_path):
         assert "1 Segments" in shown.splitlines()[0]
 
 
+async def open_modal(pilot, keys: list[str], kind: type, *texts: str) -> str:
+    """Press ``keys``; the modal they open shows ``texts`` literally. Returns the screen."""
+    await pilot.press(*keys)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, kind)
+    return assert_literal(pilot.app, *texts)
+
+
 async def test_every_modal_shows_the_canvas_texts_as_typed(hostile_path):
     canvas = load_canvas(hostile_path)
     first, second = canvas.segments
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
-        # confirm: deleting a segment quotes its name
-        await pilot.press("escape", "d")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        assert_literal(app, f"Delete the segment '{first.name}'?")
-        await pilot.press("n")
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        # segment picker
-        await pilot.press("ctrl+g")
-        await pilot.pause()
-        assert isinstance(app.screen, SegmentPickerScreen)
-        assert_literal(app, first.name, second.name)
+        # Deleting a segment quotes its name.
+        await open_modal(pilot, ["escape", "d"], ConfirmScreen, f"Delete the segment '{first.name}'?")
+        await pilot.press("n", "ctrl+n")
+        await open_modal(pilot, ["ctrl+g"], SegmentPickerScreen, first.name, second.name)
         await pilot.press("escape")
-        # link picker: from the products list
-        await pilot.press("tab", "tab", "tab", "escape", "l")
-        await pilot.pause()
-        assert isinstance(app.screen, LinkPickerScreen)
-        assert_literal(app, first.products[0].text, *(job.text for job in first.jobs))
-        await pilot.press("escape")
-        # outline and help
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        assert isinstance(app.screen, OutlineScreen)
-        assert_literal(app)
-        await pilot.press("escape", "f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        assert_literal(app)
-        await pilot.press("escape")
-        # the fit check's link picker and drop confirmation
-        await pilot.press("ctrl+o", "5")
+        # From the products list: the product and the jobs it may serve.
+        products = ["tab", "tab", "tab", "escape", "l"]
+        await open_modal(pilot, products, LinkPickerScreen, first.products[0].text, first.jobs[0].text)
+        await open_modal(pilot, ["escape", "ctrl+o"], OutlineScreen)
+        await open_modal(pilot, ["escape", "f1"], HelpScreen)
+        await pilot.press("escape", "ctrl+o", "5")
         await pilot.pause()
         assert app.current_step == "fit"
-        await pilot.press("l")
-        await pilot.pause()
-        assert isinstance(app.screen, LinkPickerScreen)
-        assert_literal(app)
-        await pilot.press("escape", "d")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        shown = assert_literal(app)
-        assert "Drop '" in shown and "\u241b" in shown
+        # The first finding: the first segment's product that serves no job.
+        idle = first.products[1].text
+        await open_modal(pilot, ["l"], LinkPickerScreen, idle, first.jobs[0].text)
+        await open_modal(pilot, ["escape", "d"], ConfirmScreen, f"Drop '{idle}'?")
         await pilot.press("n")
         await pilot.pause()
         assert app.is_running
