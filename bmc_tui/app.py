@@ -13,6 +13,7 @@ from textual.timer import Timer
 from .flow import DEFAULT_FLOW, Flow, load_flow
 from .model import Segment
 from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
+from .model.text import visible
 from .screens import STEP_SCREENS
 from .screens.help import HelpScreen
 from .screens.outline import OutlineScreen
@@ -85,10 +86,10 @@ class BmcApp(App[None]):
         self.show_save_status()
         if holder is None:
             if self.document.read_only:
-                self.notify(
+                self.say(
                     f"{self.document.path.name}: {self.document.read_only}. You can look and "
                     "change answers; Ctrl+S saves them to another file.",
-                    title="Read-only", timeout=10, markup=False,
+                    title="Read-only", timeout=10,
                 )
             return
 
@@ -187,7 +188,7 @@ class BmcApp(App[None]):
             return self._saved(False)
         if self.save_error:
             self.save_error = None
-            self.notify(f"Saved {self.document.path.name} again.", timeout=3, markup=False)
+            self.say(f"Saved {self.document.path.name} again.", timeout=3)
         return self._saved(True)
 
     def _saved(self, ok: bool) -> bool:
@@ -196,10 +197,10 @@ class BmcApp(App[None]):
 
     def _save_failed(self, reason: str) -> None:
         if reason != self.save_error:
-            self.notify(
+            self.say(
                 f"Could not save {self.document.path.name}: {reason}. Your answers are "
                 "kept here; saving is retried. Ctrl+S saves them elsewhere.",
-                title="Not saved", severity="error", timeout=10, markup=False,
+                title="Not saved", severity="error", timeout=10,
             )
         self.save_error = reason
         if self._retry is None:
@@ -223,6 +224,10 @@ class BmcApp(App[None]):
 
     def watch_save_status(self) -> None:
         self.refresh_bindings()
+
+    def say(self, message: str, **kwargs) -> None:
+        """A toast; file names and reasons in it are shown as they are, never as markup."""
+        self.notify(visible(message), markup=False, **kwargs)
 
     def save_pending(self) -> None:
         """Save now if typing left a save waiting."""
@@ -256,7 +261,7 @@ class BmcApp(App[None]):
                 self._take_theirs()
             elif answer == "m":
                 kept = self.document.keep_mine()
-                self.notify(f"Saved yours. Their version is kept as {kept.name}.", markup=False, timeout=10)
+                self.say(f"Saved yours. Their version is kept as {kept.name}.", timeout=10)
             self.show_save_status()
 
         self.push_screen(
@@ -275,14 +280,14 @@ class BmcApp(App[None]):
         try:
             kept = self.document.reload_theirs()
         except Exception as error:
-            self.notify(
+            self.say(
                 f"Could not reload {self.document.path.name}: {describe_error(error)}. "
                 "Yours is still here, not saved.",
-                severity="error", timeout=10, markup=False,
+                severity="error", timeout=10,
             )
             self.save_error = "the file on disk cannot be read"
             return
-        self.notify(f"Reloaded. Your version is kept as {kept.name}.", markup=False, timeout=10)
+        self.say(f"Reloaded. Your version is kept as {kept.name}.", timeout=10)
         if isinstance(self.screen, StepScreen):
             self.screen.show_canvas()
 
@@ -308,12 +313,12 @@ class BmcApp(App[None]):
             try:
                 self.document.save_as(target)
             except Exception as error:
-                self.notify(f"Could not save to {target}: {describe_error(error)}",
-                            severity="error", timeout=10, markup=False)
+                self.say(f"Could not save to {target}: {describe_error(error)}",
+                            severity="error", timeout=10)
                 return
             self.save_error = None
             self.show_save_status()
-            self.notify(f"Saved to {target.name}; your answers now go there.", markup=False, timeout=10)
+            self.say(f"Saved to {target.name}; your answers now go there.", timeout=10)
             if then_quit:
                 self.exit()
 

@@ -84,7 +84,10 @@ def load_flow_or_report(flow_name: str) -> Flow | None:
 
 
 def report_refusal(error: Exception) -> None:
-    print(error, file=sys.stderr)
+    from .model.text import visible
+
+    # The message may quote the file (a key, a path): its escape sequences stay unread.
+    print(visible(str(error)), file=sys.stderr)
     print("Nothing was changed. Fix the file (or use another) and run bmc-tui again.",
           file=sys.stderr)
 

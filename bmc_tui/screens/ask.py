@@ -12,6 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..widgets import literal
+
 
 class AskScreen(ModalScreen[str | None]):
     """Dismisses with the key of the chosen answer, or None for Esc (when ``can_cancel``).
@@ -36,10 +38,10 @@ class AskScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
-            yield Static(Text(self.question_text), classes="modal-title")
+            yield Static(literal(self.question_text), classes="modal-title")
             if self.detail:
-                yield Static(Text(self.detail), classes="modal-detail")
-            lines = [Text.assemble((key, "bold"), f": {does}") for key, does in self.choices]
+                yield Static(literal(self.detail), classes="modal-detail")
+            lines = [Text.assemble((key, "bold"), literal(f": {does}")) for key, does in self.choices]
             if self.can_cancel:
                 lines.append(Text.assemble(("Esc", "bold"), ": not now"))
             yield Static(Text("\n").join(lines), classes="modal-keys")

@@ -14,7 +14,8 @@ from textual.widgets import Footer, Input, Static
 
 from ..flow import Question, Step
 from ..model import Canvas, Segment
-from ..widgets import ListEditor, StepBar, TextField
+from ..model.text import visible_line
+from ..widgets import ListEditor, StepBar, TextField, literal
 from .segment_picker import SegmentPickerScreen
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class StepScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StepBar(self.canvas.title, self.bmc.step_labels(), self.step.id)
         if self.step.intro:
-            yield Static(self.step.intro, classes="step-intro")
+            yield Static(literal(self.step.intro), classes="step-intro")
         yield from self.compose_body()
         yield Footer(compact=True)
 
@@ -131,7 +132,7 @@ class PerSegmentStepScreen(StepScreen):
         """"Segment 1/2: Morning commuters", the name in bold."""
         segments = self.canvas.segments
         text = Text(f"Segment {segments.index(segment) + 1}/{len(segments)}: ")
-        text.append(segment.name, style="bold")
+        text.append(visible_line(segment.name), style="bold")
         return text
 
 

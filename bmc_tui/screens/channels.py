@@ -10,7 +10,8 @@ from textual.widgets import Input, Label, Static
 
 from ..model import PHASES, Channel, move
 from ..widgets import (
-    Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextField, choices_from,
+    Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextField, choices_from, literal,
+    literal_line,
 )
 from .base import STYLES, StepScreen
 from .confirm import ConfirmScreen
@@ -43,7 +44,7 @@ class ChannelsScreen(StepScreen):
             )
             # Not a tab stop itself: focusing a question scrolls it into view.
             with VerticalScroll(id="channels-detail", can_focus=False):
-                yield Static(self.step.text("empty_hint", EMPTY_HINT), id="channels-empty")
+                yield Static(literal(self.step.text("empty_hint", EMPTY_HINT)), id="channels-empty")
                 yield from self._compose_questions()
         yield CoverageGrid(self._phase_headings(), corner=self._grid_corner(), id="channels-grid")
 
@@ -53,7 +54,7 @@ class ChannelsScreen(StepScreen):
             key = question.key
             if key == "name":
                 continue  # asked by the list on the left
-            yield Label(question.label, classes="field-label")
+            yield Label(literal_line(question.label), classes="field-label")
             if key in SINGLE_CHOICES or key == "phases":
                 choices = choices_from(question.options)
                 yield ChoiceList(choices, multiple=key == "phases", id=f"channels-{key}")
@@ -103,7 +104,7 @@ class ChannelsScreen(StepScreen):
 
     def _prompt(self, channel: Channel) -> Text:
         # A channel serving no segment is a fit-check finding: say so where it is fixed.
-        text = Text(channel.name)
+        text = literal_line(channel.name)
         # Without any segment yet the detail already says so; no need to repeat it per channel.
         if self.step.asks("segments") and self.canvas.segments and not channel.segments:
             # On its own line: in a narrow list it would wrap mid-phrase.

@@ -8,9 +8,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from ..widgets import literal
+
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True for yes (y or Enter), False for no (n or Esc)."""
+    """Dismisses with True for yes (y or Enter), False for no (n or Esc).
+
+    The question and the detail are shown literally: they may quote names from a canvas.
+    """
 
     BINDINGS = [
         # Not Enter: a habitual Enter after `d` must not delete.
@@ -25,9 +30,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
-            yield Static(self.question_text, classes="modal-title")
+            yield Static(literal(self.question_text), classes="modal-title")
             if self.detail:
-                yield Static(self.detail, classes="modal-detail")
+                yield Static(literal(self.detail), classes="modal-detail")
             yield Static("y: yes   n or Esc: no", classes="modal-keys")
         yield Footer(compact=True)
 

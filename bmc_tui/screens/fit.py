@@ -21,6 +21,8 @@ from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channe
 from ..model.fit import (
     COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit, uncovered_phases,
 )
+from ..model.text import visible_line
+from ..widgets import literal, literal_line
 from .base import STYLES, StepScreen
 from .confirm import ConfirmScreen
 from .link_picker import LinkPickerScreen
@@ -61,7 +63,7 @@ class FitScreen(StepScreen):
             with Vertical(id="fit-findings-pane"):
                 yield Label("Findings", id="fit-findings-title")
                 yield OptionList(id="fit-findings", compact=True)
-                yield Static(self.step.text("no_findings", NO_FINDINGS), id="fit-none")
+                yield Static(literal(self.step.text("no_findings", NO_FINDINGS)), id="fit-none")
             with Vertical(id="fit-detail-pane"):
                 yield Label("", id="fit-detail-title")
                 yield VerticalScroll(id="fit-detail")
@@ -126,15 +128,16 @@ class FitScreen(StepScreen):
         """Findings are grouped by segment; channel ones come last under their own heading."""
         segment = self.canvas.segment(finding.segment_id or "")
         if segment is not None:
-            return Text(segment.name, style="bold")
+            return literal_line(segment.name, style="bold")
         return Text("Channels", style="bold") if finding.channel_id else None
 
     def _finding_prompt(self, finding: Finding) -> Text:
         text = Text(WORK_MARK)
-        text.append(finding.brief or finding.message)
+        # Findings quote names from the canvas; step names come from the flow.
+        text.append(visible_line(finding.brief or finding.message))
         step = self.bmc.flow.step(finding.step)
         if step is not None:
-            text.append(f"  → {step.short}", style="dim")
+            text.append(f"  → {visible_line(step.short)}", style="dim")
         return text
 
     def _finding_index(self) -> int | None:
@@ -182,17 +185,17 @@ class FitScreen(StepScreen):
     def _detail_title(self, finding: Finding | None) -> Text:
         if finding is not None and finding.channel_id:
             channel = self.canvas.channel(finding.channel_id)
-            return Text(channel.name if channel else "")
+            return literal_line(channel.name if channel else "")
         segment = self.canvas.segment(finding.segment_id or "") if finding else None
         if segment is None:
             return Text("Every segment" if self.canvas.segments else "No segments yet")
         return self._segment_heading(segment)
 
     def _segment_heading(self, segment: Segment) -> Text:
-        heading = Text(segment.name)
+        heading = literal_line(segment.name)
         if segment.market:
             label = self._option_label("segments", "market", segment.market)
-            heading.append(f" · {label}", style="not bold")
+            heading.append(f" · {visible_line(label)}", style="not bold")
         return heading
 
     def _detail_widgets(self, finding: Finding | None) -> list[Widget]:
@@ -238,7 +241,9 @@ class FitScreen(StepScreen):
         return "offers"
 
     def _row(self, content: Text | str, classes: str, key: object = None) -> Static:
-        row = Static(content, classes=f"fit-row {classes}", markup=False)
+        """A row of the detail; a Text given must show canvas and flow texts literally."""
+        row = Static(literal(content) if isinstance(content, str) else content,
+                     classes=f"fit-row {classes}")
         if key is not None:
             self._detail_rows[key] = row
         return row
@@ -249,7 +254,7 @@ class FitScreen(StepScreen):
         counts = fit.counts()
         for kind in PROFILE_KINDS:
             done, total = counts[kind]
-            heading = Text(self._kind_label(kind))
+            heading = literal_line(self._kind_label(kind))
             heading.append(f"  {COVERAGE_VERBS[kind]} {done}/{total}", style="not bold")
             rows.append(self._row(heading, "fit-heading"))
             coverage = [row for row in fit.coverage if row.kind == kind]
@@ -270,16 +275,16 @@ class FitScreen(StepScreen):
 
     def _coverage_row(self, item: Item, addressed_by: list[Item], key: object) -> Static:
         if addressed_by:
-            text = Text(OK_MARK + item.text)
-            text.append("  ← " + ", ".join(offer.text for offer in addressed_by), style="dim")
+            text = literal_line(OK_MARK + item.text)
+            text.append(visible_line("  ← " + ", ".join(o.text for o in addressed_by)), style="dim")
             return self._row(text, "fit-item", key)
-        text = Text(WORK_MARK + item.text)
+        text = literal_line(WORK_MARK + item.text)
         text.append("  ← nothing")
         return self._row(text, "fit-item fit-work", key)
 
     def _idle_offer_row(self, kind: str, item: Item) -> Static:
-        text = Text(WORK_MARK + item.text)
-        text.append(f"  ({self._kind_label(kind)}: addresses nothing)")
+        text = literal_line(WORK_MARK + item.text)
+        text.append(visible_line(f"  ({self._kind_label(kind)}: addresses nothing)"))
         return self._row(text, "fit-item fit-work", (kind, item.id))
 
     def _channels_row(self, segment: Segment) -> Static:
@@ -288,10 +293,10 @@ class FitScreen(StepScreen):
         text = Text.assemble(("Channels: ", "bold"))
         if not channels:
             return self._row(Text(WORK_MARK) + text + Text("none reaches it"), "fit-work", "channels")
-        text.append(", ".join(channel.name for channel in channels))
+        text.append(visible_line(", ".join(channel.name for channel in channels)))
         if missing:
             labels = ", ".join(self._option_label("channels", "phases", p) for p in missing)
-            text.append(f"; no channel covers {labels}")
+            text.append(visible_line(f"; no channel covers {labels}"))
             return self._row(Text(WORK_MARK) + text, "fit-work", "channels")
         text.append("; all five phases covered")
         return self._row(Text(OK_MARK) + text, "", "channels")
@@ -303,8 +308,10 @@ class FitScreen(StepScreen):
         motivations = [
             self._option_label("relationships", "motivations", m) for m in relationship.motivations
         ]
-        text.append(", ".join(types) or "no type")
-        text.append("; for " + ", ".join(motivations).lower() if motivations else "; no motivation")
+        text.append(visible_line(", ".join(types) or "no type"))
+        text.append(
+            visible_line("; for " + ", ".join(motivations).lower() if motivations else "; no motivation")
+        )
         flagged = any(
             f.step == "relationships" for f in self.report.findings if f.segment_id == segment.id
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
 from ..flow import Flow, Step
+from ..model.text import visible, visible_line
 
 GLOBAL_KEYS = [
     ("F1 or ?", "this help"),
@@ -22,13 +24,26 @@ GLOBAL_KEYS = [
 ]
 
 
+# Every ASCII punctuation character may be backslash-escaped in CommonMark.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain_markdown(text: str) -> str:
+    """A one-line text (a title, a label) that reads the same once rendered as Markdown."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", visible_line(text))
+
+
 def keys_table(keys: Iterable[tuple[str, str]]) -> str:
     rows = "\n".join(f"| {key} | {does} |" for key, does in keys)
     return f"| Key | Does |\n|---|---|\n{rows}"
 
 
 class HelpScreen(ModalScreen[None]):
-    """The step's help, what each question means, the keys of this step, and the about text."""
+    """The step's help, what each question means, the keys of this step, and the about text.
+
+    The help texts of a flow are Markdown; titles and labels are shown as written. Links
+    in the help open nothing: a flow file could point them anywhere.
+    """
 
     BINDINGS = [
         Binding("escape,f1,q", "close", "Close"),
@@ -43,12 +58,12 @@ class HelpScreen(ModalScreen[None]):
 
     def markdown(self) -> str:
         questions = "\n".join(
-            f"- **{question.label}**: {question.help}"
+            f"- **{plain_markdown(question.label)}**: {question.help}"
             for question in self.step.questions
             if question.help
         )
         parts = [
-            f"# {self.step.title}",
+            f"# {plain_markdown(self.step.title)}",
             self.step.help.strip(),
             "## The questions" if questions else "",
             questions,
@@ -60,11 +75,11 @@ class HelpScreen(ModalScreen[None]):
             "## About",
             self.flow.about.strip(),
         ]
-        return "\n\n".join(part for part in parts if part)
+        return visible("\n\n".join(part for part in parts if part))
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box help-box"):
-            yield Markdown(self.markdown())
+            yield Markdown(self.markdown(), open_links=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -10,11 +10,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from ..widgets import Choice, ChoiceList
+from ..widgets import Choice, ChoiceList, literal
 
 
 class LinkPickerScreen(ModalScreen[list[str] | None]):
-    """Space toggles, Enter keeps the choice; dismisses with the chosen ids, or None on Esc."""
+    """Space toggles, Enter keeps the choice; dismisses with the chosen ids, or None on Esc.
+
+    Every text given is shown literally: titles and items come from the flow and the canvas.
+    """
 
     BINDINGS = [
         Binding("space", "toggle", "Toggle"),
@@ -40,8 +43,8 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box link-box"):
-            yield Static(self.title_text, classes="modal-title")
-            yield Static(self.subject, classes="modal-detail")
+            yield Static(literal(self.title_text), classes="modal-title")
+            yield Static(literal(self.subject), classes="modal-detail")
             if self.targets:
                 yield ChoiceList(
                     [Choice(item_id, text) for item_id, text in self.targets],
@@ -49,7 +52,7 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
                     selected=self.initial,
                 )
             else:
-                yield Static(self.empty_message, classes="modal-keys")
+                yield Static(literal(self.empty_message), classes="modal-keys")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

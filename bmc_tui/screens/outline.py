@@ -9,6 +9,7 @@ from textual.widgets.option_list import Option
 from ..flow import Flow
 from ..model import OFFER_KINDS, PROFILE_KINDS, Canvas
 from ..model.fit import check_fit
+from ..model.text import visible_line
 from .pick_one import PickOneScreen
 
 
@@ -51,7 +52,7 @@ class OutlineScreen(PickOneScreen):
         self.flow = flow
         options = []
         for number, step in enumerate(flow.steps, start=1):
-            prompt = Text(f"{number} {step.title}", style="bold")
+            prompt = Text(f"{number} {visible_line(step.title)}", style="bold")
             prompt.append(f"  {step_summary(canvas, step.id)}", style="dim")
             options.append(Option(prompt, id=step.id))
         super().__init__("Steps", options, current, "outline-box")

@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..widgets import literal
+
 
 class PickOneScreen(ModalScreen[str | None]):
     """A title and a list; Enter dismisses with the highlighted option's id, Esc with None."""
@@ -28,7 +30,7 @@ class PickOneScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=f"modal-box {self.box_class}"):
-            yield Static(self.title_text, classes="modal-title")
+            yield Static(literal(self.title_text), classes="modal-title")
             yield OptionList(*self.options, compact=True)
         yield Footer(compact=True)
 

@@ -13,7 +13,8 @@ from textual.widgets import Input, Label, Static
 
 from ..flow import Question
 from ..model import Relationship, Segment
-from ..widgets import ChoiceList, TextField, choices_from
+from ..model.text import visible_line
+from ..widgets import ChoiceList, TextField, choices_from, literal, literal_line
 from .base import STYLES, PerSegmentStepScreen
 
 # The choice questions of this step, and whether each takes several answers.
@@ -33,7 +34,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="relationships-segment")
-        yield Static(self._no_segments_text(), id="relationships-empty")
+        yield Static(literal(self._no_segments_text()), id="relationships-empty")
         # Focus moves by Tab between the fields; the body itself needs no stop.
         with VerticalScroll(id="relationships-body", can_focus=False):
             with Vertical(id="relationships-columns"):
@@ -52,9 +53,9 @@ class RelationshipsScreen(PerSegmentStepScreen):
         if question is None:
             return
         with Vertical(id=f"relationships-{key}-field", classes="relationships-field"):
-            yield Label(question.label, classes="field-label")
+            yield Label(literal_line(question.label), classes="field-label")
             if question.help:
-                yield Static(question.help, classes="relationships-help")
+                yield Static(literal(question.help), classes="relationships-help")
             if key == "notes":
                 yield TextField(placeholder=question.placeholder, id="relationships-notes")
             else:
@@ -100,7 +101,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
         text = self.segment_position(segment)
         if segment.market:
             text.append("  ·  ", style="dim")
-            text.append(self._market_text(segment.market), style="italic")
+            text.append(visible_line(self._market_text(segment.market)), style="italic")
         return text
 
     def _market_text(self, market: str) -> str:
@@ -130,17 +131,18 @@ class RelationshipsScreen(PerSegmentStepScreen):
             title="All segments", title_justify="left", title_style="bold",
             box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False,
         )
+        # Cells and headings as Text: a string would be read as markup.
         table.add_column("Segment")
-        table.add_column(market.label if market else "Market")
+        table.add_column(literal_line(market.label if market else "Market"))
         for question in questions:
-            table.add_column(question.label)
+            table.add_column(literal_line(question.label))
         current = self.current_segment
         for segment in self.canvas.segments:
             cells = [segment.name, market.label_of(segment.market) if market else segment.market]
             for question in questions:
                 values = _as_list(getattr(segment.relationship, question.key))
                 cells.append(", ".join(question.label_of(v) for v in values))
-            table.add_row(*(cell or "-" for cell in cells),
+            table.add_row(*(literal_line(cell or "-") for cell in cells),
                           style="bold" if segment is current else "")
         return table
 

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..widgets import TextField
+from ..widgets import TextField, literal
 
 
 class SaveAsScreen(ModalScreen[Path | None]):
@@ -27,7 +27,7 @@ class SaveAsScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
             yield Static(Text("Save your answers to another file"), classes="modal-title")
-            yield Static(Text(f"{self.why}\nA name alone saves beside the canvas; ~/ and / paths work too."),
+            yield Static(literal(f"{self.why}\nA name alone saves beside the canvas; ~/ and / paths work too."),
                          classes="modal-detail")
             yield TextField(str(self.suggestion), id="save-as-path")
             yield Static(Text("Enter: save there and carry on in it   Esc: back"), classes="modal-keys")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets.option_list import Option
 
 from ..model import Segment
+from ..widgets import literal_line
 from .pick_one import PickOneScreen
 
 
@@ -12,5 +13,5 @@ class SegmentPickerScreen(PickOneScreen):
     """Dismisses with the chosen segment's id, or None."""
 
     def __init__(self, segments: list[Segment], current: str | None) -> None:
-        options = [Option(segment.name, id=segment.id) for segment in segments]
+        options = [Option(literal_line(segment.name), id=segment.id) for segment in segments]
         super().__init__("Which segment?", options, current, "picker-box")

@@ -7,7 +7,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ..model import Segment, move
-from ..widgets import ChoiceList, ListEditor, TextField, choices_from
+from ..widgets import ChoiceList, ListEditor, TextField, choices_from, literal, literal_line
 from .base import STYLES, StepScreen
 from .confirm import ConfirmScreen
 
@@ -32,12 +32,12 @@ class SegmentsScreen(StepScreen):
             if self.step.asks("description") or self.step.asks("market"):
                 # Not focusable itself: Tab should land on the fields, not the panel.
                 with VerticalScroll(id="segments-detail", can_focus=False):
-                    yield Static(self.step.text("empty_hint", EMPTY_HINT), id="segments-empty")
+                    yield Static(literal(self.step.text("empty_hint", EMPTY_HINT)), id="segments-empty")
                     if question := self.question("description"):
-                        yield Label(question.label, classes="field-label")
+                        yield Label(literal_line(question.label), classes="field-label")
                         yield TextField(placeholder=question.placeholder, id="segments-description")
                     if question := self.question("market"):
-                        yield Label(question.label, classes="field-label")
+                        yield Label(literal_line(question.label), classes="field-label")
                         yield ChoiceList(choices_from(question.options), multiple=False,
                                          id="segments-market")
 

@@ -11,7 +11,8 @@ from textual.widgets import Label, Static
 
 from ..flow import Step
 from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment, move
-from ..widgets import ListEditor
+from ..model.text import visible_line
+from ..widgets import ListEditor, literal_line
 from .base import STYLES, PerSegmentStepScreen
 from .confirm import ConfirmScreen
 from .link_picker import LinkPickerScreen
@@ -64,7 +65,7 @@ class ValueScreen(PerSegmentStepScreen):
         if not asked:
             return
         with Vertical(id=column_id):
-            yield Label(heading, classes="value-heading")
+            yield Label(literal_line(heading), classes="value-heading")
             for kind in asked:
                 question = self.question(kind)
                 assert question is not None
@@ -137,7 +138,7 @@ class ValueScreen(PerSegmentStepScreen):
             return Text("")
         line = self.segment_position(segment)
         if segment.description:
-            line.append(f"  {segment.description}", style="dim")
+            line.append(f"  {visible_line(segment.description)}", style="dim")
         return line
 
     def _prompt(self, segment: Segment, kind: str, item: Item) -> Text:
@@ -145,7 +146,7 @@ class ValueScreen(PerSegmentStepScreen):
         address; profile items are marked when something addresses them."""
         info = ITEM_KINDS[kind]
         if info.target is not None:
-            text = Text(item.text)
+            text = literal_line(item.text)
             if self.step.asks(info.target):
                 if item.links:
                     text.append(f"  → {count_of(len(item.links), info.target)}", style="dim")
@@ -153,11 +154,11 @@ class ValueScreen(PerSegmentStepScreen):
                     text.append(f"  → no {NOUNS[info.target][0]} yet", style="yellow")
             return text
         if not self._is_linkable(kind):
-            return Text(item.text)
+            return literal_line(item.text)
         addressed = bool(segment.linked_from(kind, item.id))
         text = Text()
         text.append("✓ " if addressed else "· ", style="green" if addressed else "dim")
-        text.append(item.text)
+        text.append(visible_line(item.text))
         return text
 
     def _is_linkable(self, profile_kind: str) -> bool:

@@ -5,9 +5,10 @@ from .choice_list import Choice, ChoiceList, choices_from
 from .coverage_grid import CoverageGrid, CoverageRow
 from .fields import TextField
 from .list_editor import ListEditor
+from .literal import literal, literal_line
 from .step_bar import StepBar
 
 __all__ = [
     "Choice", "ChoiceList", "CoverageGrid", "CoverageRow", "ListEditor", "StepBar", "TextField",
-    "choices_from",
+    "choices_from", "literal", "literal_line",
 ]

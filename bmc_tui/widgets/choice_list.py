@@ -11,6 +11,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..model.text import visible_line
+from .literal import literal_line
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -110,18 +113,19 @@ class ChoiceList(OptionList):
         for choice in self.choices:
             if choice.group and choice.group != group:
                 group = choice.group
-                self.add_option(Option(Text(group, style="bold italic"), disabled=True))
+                self.add_option(Option(literal_line(group, "bold italic"), disabled=True))
             self.add_option(Option(self._prompt(choice), id=choice.value))
 
     def _prompt(self, choice: Choice) -> Text:
         on = choice.value in self._selected
         mark = ("[x] " if on else "[ ] ") if self.multiple else ("(•) " if on else "( ) ")
         text = Text(mark)
-        text.append(choice.label, style="bold" if on else "")
+        # Labels and explanations come from the flow, or name segments of the canvas.
+        text.append(visible_line(choice.label), style="bold" if on else "")
         if choice.explanation:
-            text.append(f"  {choice.explanation}", style="dim")
+            text.append(f"  {visible_line(choice.explanation)}", style="dim")
         if self.show_examples and choice.example:
-            text.append(f" e.g. {choice.example}", style="dim italic")
+            text.append(f" e.g. {visible_line(choice.example)}", style="dim italic")
         return text
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -10,6 +10,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
+from .literal import literal, literal_line
+
 COVERED_MARK = "✓"
 GAP_MARK = "✗ none"
 
@@ -94,14 +96,15 @@ class CoverageGrid(Widget):
 
     def render(self) -> RenderableType:
         if not self._rows:
-            return Group(self._title_line(), Text(self._empty_message, style=self._style("empty")))
+            return Group(self._title_line(), literal(self._empty_message, style=self._style("empty")))
         return Group(self._title_line(), _FitToWidth(self._table))
 
     def _style(self, part: str):
         return self.get_component_rich_style(f"coverage-grid--{part}")
 
     def _title_line(self) -> Text:
-        text = Text(self.title, style=self._style("title"), no_wrap=True, overflow="ellipsis")
+        text = literal_line(self.title, style=self._style("title"))
+        text.no_wrap, text.overflow = True, "ellipsis"
         if self._rows:
             count = len(self.gaps)
             summary = "every phase covered" if count == 0 else f"{count} gap{'s' * (count != 1)}"
@@ -122,12 +125,13 @@ class CoverageGrid(Widget):
             box=None, padding=(0, 1), pad_edge=False, show_edge=False,
             header_style=header,
         )
-        table.add_column(self.corner, max_width=label_width, no_wrap=True, overflow="ellipsis")
+        # Headings and labels as Text: a string would be read as markup.
+        table.add_column(literal_line(self.corner), max_width=label_width, no_wrap=True, overflow="ellipsis")
         for (_, heading), phase_width in zip(self.phases, phase_widths):
-            table.add_column(heading, width=phase_width, no_wrap=True)
+            table.add_column(literal_line(heading), width=phase_width, no_wrap=True)
         for row in self._rows:
             cells = [self._cell(row.count(phase)) for phase, _ in self.phases]
-            table.add_row(Text(row.label), *cells)
+            table.add_row(literal_line(row.label), *cells)
         return table
 
     def _cell(self, count: int) -> Text:

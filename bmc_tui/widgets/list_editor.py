@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 
 from .fields import TextField
+from .literal import literal_line
 
 MOVE = Binding.Group("Move", compact=True)
 
@@ -108,7 +109,7 @@ class ListEditor(Vertical):
         self.place = ""  # which list of which segment the entry line types into
 
     def compose(self) -> ComposeResult:
-        yield Label(self.title, classes="list-editor--title")
+        yield Label(literal_line(self.title), classes="list-editor--title")
         yield OptionList(compact=True)
         yield TextField(placeholder=self.placeholder, clear_on_submit=True)
 
@@ -145,7 +146,8 @@ class ListEditor(Vertical):
         prompts: Sequence[Text | str] | None = None,
         highlight: int | None = None,
     ) -> None:
-        """Show these entries; ``prompts`` may decorate them (links, counts)."""
+        """Show these entries; ``prompts`` may decorate them (links, counts), and must show
+        the entries literally (``literal_line``)."""
         if self._editing is not None and list(texts) != self._texts:
             # The list changed under an open edit (another segment, a deletion): the row
             # number no longer names the same entry, so the edit is dropped, not misapplied.
@@ -154,11 +156,11 @@ class ListEditor(Vertical):
         self._texts = list(texts)
         option_list = self.option_list
         keep = option_list.highlighted if highlight is None else highlight
-        option_list.set_options(prompts if prompts is not None else self._texts)
+        option_list.set_options(prompts if prompts is not None else map(literal_line, self._texts))
         if self._texts:
             option_list.highlighted = max(0, min(keep or 0, len(self._texts) - 1))
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
-        self.query_one(".list-editor--title", Label).update(self.title + count)
+        self.query_one(".list-editor--title", Label).update(literal_line(self.title + count))
         self._update_field()
 
     def show_draft(self, place: str, text: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ..model.text import visible_line
+
 
 class StepBar(Static):
     DEFAULT_CSS = """
@@ -39,7 +41,7 @@ class StepBar(Static):
         # Steps first: on a narrow terminal a long title is what gets cut, not the steps.
         text = Text(no_wrap=True, overflow="ellipsis")
         for number, (step_id, short) in enumerate(self.steps, start=1):
-            label = f" {number} {short} "
+            label = f" {number} {visible_line(short)} "
             text.append(label, style="reverse bold" if step_id == self.current else "dim")
         if self.status:
             # Reverse video and words: seen without colour too (NO_COLOR).
@@ -47,5 +49,5 @@ class StepBar(Static):
             text.append(f" {self.status} ", style="bold reverse red")
         if self.title:
             text.append("  ")
-            text.append(self.title, style="bold")
+            text.append(visible_line(self.title), style="bold")
         return text
