@@ -9,6 +9,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
 
+from . import exit_signals
 from .flow import DEFAULT_FLOW, Flow, load_flow
 from .model import Segment
 from .model.document import CanvasDocument
@@ -65,6 +66,8 @@ class BmcApp(App[None]):
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
         self.switch_mode(step_id)
+        if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
+            exit_signals.install(self)
 
     def step_labels(self) -> list[tuple[str, str]]:
         return [(step.id, step.short) for step in self.flow.steps]
@@ -190,6 +193,17 @@ class BmcApp(App[None]):
             ),
             answered,
         )
+
+    # ending on a signal
+
+    def save_everything(self) -> None:
+        """Write every answer held only in memory, before the app ends unasked."""
+        self.save()
+
+    def exit_on_signal(self, signum: int) -> None:
+        """SIGHUP, SIGTERM, SIGINT: save, restore the terminal, exit 128+signum."""
+        self.save_everything()
+        self.exit(return_code=exit_signals.exit_code(signum))
 
     def on_unmount(self) -> None:
         # Quitting while a typing pause is still pending must not lose the last words.
