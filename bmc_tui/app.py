@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.timer import Timer
 
 from . import exit_signals
@@ -17,6 +19,7 @@ from .screens import STEP_SCREENS
 from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen
 from .screens.outline import OutlineScreen
+from .screens.too_small import TooSmallScreen, is_too_small
 from .screens.base import STYLES
 from .widgets import ListEditor
 
@@ -66,6 +69,7 @@ class BmcApp(App[None]):
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
         self.switch_mode(step_id)
+        self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
             exit_signals.install(self)
 
@@ -123,6 +127,24 @@ class BmcApp(App[None]):
             index = self.flow.step_ids.index(self.current_mode) + int(delta)  # type: ignore[call-overload]
             return True if 0 <= index < len(self.flow.step_ids) else None
         return True
+
+    # the terminal's size
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_terminal(event.size)
+
+    def fit_terminal(self, size: Size) -> None:
+        """Cover the step with a notice while the terminal is too small; lift it when it fits."""
+        if self.current_mode not in self.flow.step_ids:
+            return  # the first resize comes before any step is on show: on_mount fits it
+        notice = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if not is_too_small(size):
+            if notice is not None and notice is self.screen:
+                notice.dismiss()
+        elif notice is not None:
+            notice.show_size(size)
+        else:
+            self.push_screen(TooSmallScreen(size))
 
     # the segment the per-segment steps work on
 
