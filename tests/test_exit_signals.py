@@ -66,3 +66,14 @@ def test_a_stalled_link_then_a_hangup_still_saves_and_ends(example_path):
         session.kill(signal.SIGHUP)
         assert session.wait_exit(timeout=15, read=False) == 128 + signal.SIGHUP
     assert commuters_description(example_path).startswith(expected)
+
+
+async def test_exit_on_signal_saves_pending_typing_and_sets_the_return_code(example_path):
+    from bmc_tui.app import make_app
+
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "end", *" and staff")
+        app.exit_on_signal(signal.SIGTERM)
+        assert commuters_description(example_path).endswith(" and staff")  # before the exit
+    assert app.return_code == 128 + signal.SIGTERM
