@@ -9,26 +9,33 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.timer import Timer
 
 from . import exit_signals
 from .flow import DEFAULT_FLOW, Flow, load_flow
 from .model import Segment
-from .model.document import CanvasDocument
+from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
 from .screens import STEP_SCREENS
-from .screens.confirm import ConfirmScreen
 from .screens.help import HelpScreen
 from .screens.outline import OutlineScreen
+from .screens.ask import AskScreen
+from .screens.base import STYLES, StepScreen
+from .screens.save_as import SaveAsScreen
 from .screens.too_small import TooSmallScreen, is_too_small
-from .screens.base import STYLES
-from .widgets import ListEditor
 
 # One footer entry for the three step keys: the footer must fit 80 columns.
 STEPS = Binding.Group("Steps", compact=True)
 
-# Typing in a text field saves this long after the last key: one write per pause,
-# not one per keystroke. Leaving the field or quitting saves at once.
-TYPING_SAVE_DELAY = 0.5
+# Typing in a text field is saved at most this long after the first unsaved key: a few
+# writes a second at most, and what is on screen is on disk within the second.
+SAVE_WHILE_TYPING = 0.5
+# A failed save is tried again this often, until it works or the user saves elsewhere.
+SAVE_RETRY = 3.0
+EXIT_UNSAVED = 1
+# A question that comes up while the user types ignores keys this long: the rest of a word
+# ("meeting") must not answer it.
+ANSWER_GUARD = 0.6
 
 
 class BmcApp(App[None]):
@@ -42,8 +49,11 @@ class BmcApp(App[None]):
         Binding("ctrl+o", "outline", "All steps", group=STEPS),
         Binding("ctrl+p", "step(-1)", "Previous step", group=STEPS),
         Binding("ctrl+n", "step(1)", "Next step", group=STEPS),
+        Binding("ctrl+s", "save_as", "Save as"),
         Binding("ctrl+q", "quit", "Quit"),
     ]
+
+    save_status: reactive[str] = reactive("", init=False)
 
     def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
         super().__init__()
@@ -55,6 +65,8 @@ class BmcApp(App[None]):
         self.current_segment_id: str | None = None
         self.save_error: str | None = None
         self._pending_save: Timer | None = None
+        self._retry: Timer | None = None
+        self._asking_about_disk = False
 
     def delay_update(self, delay: float = 0.05) -> None:
         """Paint at once instead: Textual's delayed paint on a mode switch could drop
@@ -69,9 +81,41 @@ class BmcApp(App[None]):
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
         self.switch_mode(step_id)
+        self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
             exit_signals.install(self)
+
+    def _hold_the_file(self) -> None:
+        """One writer at a time: a second session is told who holds the file."""
+        holder = self.document.take_lock()
+        self.show_save_status()
+        if holder is None:
+            if self.document.read_only:
+                self.notify(
+                    f"{self.document.path.name}: {self.document.read_only}. You can look and "
+                    "change answers; Ctrl+S saves them to another file.",
+                    title="Read-only", timeout=10, markup=False,
+                )
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer == "r":
+                self.document.open_read_only(f"open in another session ({holder.describe()})")
+                self.show_save_status()
+            else:
+                self.exit()
+
+        self.push_screen(
+            AskScreen(
+                f"{self.document.path.name} is open in another bmc-tui session",
+                f"{holder.describe()}. Two sessions writing one file would overwrite each "
+                "other's answers.",
+                [("r", "open it read-only (Ctrl+S can save a copy)"), ("q", "quit")],
+                can_cancel=False,
+            ),
+            chosen,
+        )
 
     def step_labels(self) -> list[tuple[str, str]]:
         return [(step.id, step.short) for step in self.flow.steps]
@@ -121,13 +165,6 @@ class BmcApp(App[None]):
                         keys.setdefault(binding.description, self.get_key_display(first))
         return [(key, does) for does, key in keys.items()]
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "step" and self.current_mode in self.flow.step_ids:
-            (delta,) = parameters
-            index = self.flow.step_ids.index(self.current_mode) + int(delta)  # type: ignore[call-overload]
-            return True if 0 <= index < len(self.flow.step_ids) else None
-        return True
-
     # the terminal's size
 
     def on_resize(self, event: events.Resize) -> None:
@@ -156,28 +193,61 @@ class BmcApp(App[None]):
             self.current_segment_id = segment.id
         return segment
 
-    # saving
+    # saving: every change is written at once, typing at most SAVE_WHILE_TYPING after it
 
     def save(self) -> bool:
-        """Write the canvas now. On failure say so and keep every answer in memory."""
+        """Write what changed now. On failure say so, keep every answer, and try again."""
         self._cancel_pending_save()
+        if self._asking_about_disk:
+            return False
         try:
             self.document.save()
-        except OSError as error:
-            reason = error.strerror or str(error)
-            self.save_error = reason
-            self.notify(
-                f"Could not save {self.document.path.name}: {reason}. "
-                "Your answers are kept here; the next change tries again.",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-            )
-            return False
+        except ChangedOnDisk:
+            self._ask_about_disk_change()
+            return self._saved(False)
+        except ReadOnlyError:
+            return self._saved(False)
+        except Exception as error:  # a save must never end in a crash screen
+            self._save_failed(describe_error(error))
+            return self._saved(False)
         if self.save_error:
             self.save_error = None
-            self.notify(f"Saved {self.document.path.name} again.", timeout=3)
-        return True
+            self.notify(f"Saved {self.document.path.name} again.", timeout=3, markup=False)
+        return self._saved(True)
+
+    def _saved(self, ok: bool) -> bool:
+        self.show_save_status()
+        return ok
+
+    def _save_failed(self, reason: str) -> None:
+        if reason != self.save_error:
+            self.notify(
+                f"Could not save {self.document.path.name}: {reason}. Your answers are "
+                "kept here; saving is retried. Ctrl+S saves them elsewhere.",
+                title="Not saved", severity="error", timeout=10, markup=False,
+            )
+        self.save_error = reason
+        if self._retry is None:
+            self._retry = self.set_timer(SAVE_RETRY, self._retry_save)
+
+    def _retry_save(self) -> None:
+        self._retry = None
+        self.save()
+
+    def show_save_status(self) -> None:
+        """The mark in the step bar: stays until what is on screen is on disk."""
+        document = self.document
+        unsaved = bool(self.save_error or self._asking_about_disk) or (
+            document.read_only != "" and document.has_unsaved_changes()
+        )
+        # One short word: it must fit beside the steps at 80 columns.
+        if unsaved:
+            self.save_status = "NOT SAVED"
+        else:
+            self.save_status = "READ-ONLY" if document.read_only else ""
+
+    def watch_save_status(self) -> None:
+        self.refresh_bindings()
 
     def save_pending(self) -> None:
         """Save now if typing left a save waiting."""
@@ -185,42 +255,123 @@ class BmcApp(App[None]):
             self.save()
 
     def save_soon(self) -> None:
-        """Save shortly, once typing pauses."""
-        self._cancel_pending_save()
-        self._pending_save = self.set_timer(TYPING_SAVE_DELAY, self.save)
+        """Save within SAVE_WHILE_TYPING: steady typing never pauses, so the wait is not restarted."""
+        if self._pending_save is None:
+            self._pending_save = self.set_timer(SAVE_WHILE_TYPING, self.save)
 
     def _cancel_pending_save(self) -> None:
         if self._pending_save is not None:
             self._pending_save.stop()
             self._pending_save = None
 
+    def save_everything(self) -> bool:
+        """Write everything pending now (before an exit); True if nothing is left unsaved."""
+        self.save()
+        return not self.document.has_unsaved_changes()
+
+    # the file changed on disk
+
+    def _ask_about_disk_change(self) -> None:
+        self._asking_about_disk = True
+        name = self.document.path.name
+
+        def chosen(answer: str | None) -> None:
+            self._asking_about_disk = False
+            if answer == "t":
+                self._take_theirs()
+            elif answer == "m":
+                kept = self.document.keep_mine()
+                self.notify(f"Saved yours. Their version is kept as {kept.name}.", markup=False, timeout=10)
+            self.show_save_status()
+
+        self.push_screen(
+            AskScreen(
+                f"{name} changed on disk since you opened it",
+                "Another program or person changed the file. Nothing is overwritten: "
+                "the version you do not take is kept beside it under a new name.",
+                [("t", "take theirs: reload the file (yours is kept aside)"),
+                 ("m", "keep mine: save yours (theirs is kept aside)")],
+                deaf_for=ANSWER_GUARD,
+            ),
+            chosen,
+        )
+
+    def _take_theirs(self) -> None:
+        try:
+            kept = self.document.reload_theirs()
+        except Exception as error:
+            self.notify(
+                f"Could not reload {self.document.path.name}: {describe_error(error)}. "
+                "Yours is still here, not saved.",
+                severity="error", timeout=10, markup=False,
+            )
+            self.save_error = "the file on disk cannot be read"
+            return
+        self.notify(f"Reloaded. Your version is kept as {kept.name}.", markup=False, timeout=10)
+        if isinstance(self.screen, StepScreen):
+            self.screen.show_canvas()
+
+    # saving elsewhere
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_as":
+            return bool(self.save_status)
+        if action == "step" and self.current_mode in self.flow.step_ids:
+            (delta,) = parameters
+            index = self.flow.step_ids.index(self.current_mode) + int(delta)  # type: ignore[call-overload]
+            return True if 0 <= index < len(self.flow.step_ids) else None
+        return True
+
+    def action_save_as(self, then_quit: bool = False) -> None:
+        path = self.document.path
+        why = self.document.read_only or self.save_error or "The file cannot be written now."
+
+        def chosen(typed: Path | None) -> None:
+            if typed is None:
+                return
+            target = path.parent / typed  # a name alone goes beside the canvas
+            try:
+                self.document.save_as(target)
+            except Exception as error:
+                self.notify(f"Could not save to {target}: {describe_error(error)}",
+                            severity="error", timeout=10, markup=False)
+                return
+            self.save_error = None
+            self.show_save_status()
+            self.notify(f"Saved to {target.name}; your answers now go there.", markup=False, timeout=10)
+            if then_quit:
+                self.exit()
+
+        self.clear_notifications()  # the dialog says it all; a toast would cover it
+        suggestion = Path(f"{path.stem}-copy{path.suffix or '.toml'}")
+        self.push_screen(SaveAsScreen(suggestion, why), chosen)
+
+    # quitting
+
     async def action_quit(self) -> None:
-        """Quit; but typed words not yet added to a list are not dropped without asking."""
-        editor = next((e for e in self.screen.query(ListEditor) if e.draft), None)
-        if editor is None:
+        """Quit once everything is on disk; unsaved answers are never dropped without asking."""
+        if self.save_everything():
             self.exit()
             return
 
-        def answered(quit_anyway: bool | None) -> None:
-            if quit_anyway:
-                self.exit()
-            else:
-                editor.focus_now(editor.field)
+        def chosen(answer: str | None) -> None:
+            if answer == "s":
+                self.action_save_as(then_quit=True)
+            elif answer == "q":
+                self.exit(return_code=EXIT_UNSAVED)
 
+        reason = self.document.read_only or self.save_error or "the file changed on disk"
+        self.clear_notifications()
         self.push_screen(
-            ConfirmScreen(
-                f"Quit without adding '{editor.draft}' to {editor.title}?",
-                "You typed it but did not press Enter. y quits and drops it; "
-                "n or Esc goes back to it.",
+            AskScreen(
+                "Your latest answers are not saved",
+                f"{self.document.path.name}: {reason}.",
+                [("s", "save them to another file, then quit"), ("q", "quit and lose them")],
             ),
-            answered,
+            chosen,
         )
 
     # ending on a signal
-
-    def save_everything(self) -> None:
-        """Write every answer held only in memory, before the app ends unasked."""
-        self.save()
 
     def exit_on_signal(self, signum: int) -> None:
         """SIGHUP, SIGTERM, SIGINT: save, restore the terminal, exit 128+signum."""
@@ -230,6 +381,14 @@ class BmcApp(App[None]):
     def on_unmount(self) -> None:
         # Quitting while a typing pause is still pending must not lose the last words.
         self.save_pending()
+        self.document.release()
+
+
+def describe_error(error: BaseException) -> str:
+    """A short reason for a failed save, for people ('No space left on device')."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
 
 
 def make_app(

@@ -17,6 +17,7 @@ import signal
 import socket
 import threading
 import time
+from collections.abc import Callable
 from typing import Protocol
 
 EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
@@ -27,6 +28,8 @@ HARD_EXIT_AFTER = 3.0
 
 class Savable(Protocol):
     def save(self) -> object: ...
+
+    def release(self) -> None: ...
 
 
 class SignalledApp(Protocol):
@@ -84,12 +87,19 @@ class Ending:
         self.end_hard(exit_code(heard[0]))
 
     def end_hard(self, code: int) -> None:
-        # The loop is stuck (or very slow): save from here unless it already has, then end.
+        # The loop is stuck (or very slow): save from here unless it already has, let the
+        # file's lock go (os._exit skips the app's unmount), then end.
+        document = self.app.document
         if self.saving.acquire(timeout=HARD_EXIT_AFTER):
             if not self.saved:
                 self.saved = True
-                try:
-                    self.app.document.save()
-                except Exception:  # the terminal is gone: nowhere left to say it
-                    pass
+                quietly(document.save)
+        quietly(document.release)
         os._exit(code)
+
+
+def quietly(step: Callable[[], object]) -> None:
+    try:
+        step()
+    except Exception:  # the terminal is gone: nowhere left to say it; the exit status tells
+        pass

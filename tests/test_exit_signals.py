@@ -10,7 +10,7 @@ import signal
 
 import pytest
 
-from bmc_tui.model import load_canvas
+from bmc_tui.model import load_canvas, lock
 
 from .terminal import TerminalSession
 
@@ -43,6 +43,7 @@ def test_a_signal_saves_the_typing_restores_the_terminal_and_exits_128_plus_it(e
         session.kill(signum)
         assert session.wait_exit(timeout=15) == 128 + signum
     assert commuters_description(example_path) == expected
+    assert not lock.lock_path(example_path).exists()
     after_start = session.raw[session.raw.rindex(ALT_SCREEN_ON):]
     for sequence in RESTORED:
         assert sequence in after_start, sequence
@@ -66,6 +67,7 @@ def test_a_stalled_link_then_a_hangup_still_saves_and_ends(example_path):
         session.kill(signal.SIGHUP)
         assert session.wait_exit(timeout=15, read=False) == 128 + signal.SIGHUP
     assert commuters_description(example_path).startswith(expected)
+    assert not lock.lock_path(example_path).exists()
 
 
 async def test_exit_on_signal_saves_pending_typing_and_sets_the_return_code(example_path):

@@ -317,6 +317,7 @@ def test_resume_step(canvas_path, resume_at, steps, expected):
 
 
 def test_set_resume_at_says_whether_it_changed_and_is_saved(canvas_path):
+    save_canvas(Canvas(), canvas_path)
     document = CanvasDocument.open(canvas_path)
     assert document.set_resume_at("value") is True
     assert document.set_resume_at("value") is False
@@ -324,3 +325,13 @@ def test_set_resume_at_says_whether_it_changed_and_is_saved(canvas_path):
     document.save()
     assert saved(canvas_path)["resume_at"] == "value"
     assert CanvasDocument.open(canvas_path).resume_step(FULL_STEPS) == "value"
+
+
+def test_a_new_file_is_written_with_the_first_answer_not_the_step(canvas_path):
+    document = CanvasDocument.open(canvas_path)
+    document.set_resume_at("value")
+    assert document.save() is False
+    assert not canvas_path.exists()
+    document.canvas.add_segment("Commuters")
+    assert document.save() is True
+    assert saved(canvas_path)["resume_at"] == "value"

@@ -197,13 +197,19 @@ async def test_help_explains_the_step_its_questions_and_its_keys(example_path):
         assert app.current_mode == "value" and app.screen.name == "value"
 
 
-async def test_quitting_with_words_not_yet_added_asks_first(canvas_path):
+async def test_words_not_yet_added_are_kept_for_the_next_session(canvas_path):
     app = make_app(canvas_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Commuters", "enter", *"Offi", "ctrl+q")
-        assert type(app.screen).__name__ == "ConfirmScreen"
-        await pilot.press("n")
-        await pilot.press(*"ces", "enter", "ctrl+q")
         await pilot.pause()
         assert not app.is_running
+    assert [s["name"] for s in saved(canvas_path)["segments"]] == ["Commuters"]
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused.value == "Offi"
+        await pilot.press(*"ces", "enter", "ctrl+q")
+        await pilot.pause()
     assert [s["name"] for s in saved(canvas_path)["segments"]] == ["Commuters", "Offices"]
+    # Added: the draft is gone, and with it the file that kept it.
+    assert not (canvas_path.parent / ".canvas.toml.drafts").exists()

@@ -416,10 +416,29 @@ def _holds_crlf(value: Any) -> bool:
     return False
 
 
+class SaveError(OSError):
+    """A save that failed for a reason other than the system's (TEMPORARY: helper's version wins)."""
+
+
+def read_canvas_bytes(path: Path | str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def remove_stale_temporaries(path: Path | str) -> list[Path]:
+    return []
+
+
+def write_atomically(path: Path | str, data: bytes) -> None:
+    save_text(path, data.decode("utf-8"))
+
+
 def save_canvas(canvas: Canvas, path: Path | str) -> None:
+    save_text(path, dump_canvas(canvas))
+
+
+def save_text(path: Path | str, text: str) -> None:
     """Write the whole file atomically: a temporary file beside it, synced, renamed over it."""
     path = Path(path)
-    text = dump_canvas(canvas)
     try:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Input, Static
 
 from ..flow import Question, Step
 from ..model import Canvas, Segment
-from ..widgets import StepBar, TextField
+from ..widgets import ListEditor, StepBar, TextField
 from .segment_picker import SegmentPickerScreen
 
 if TYPE_CHECKING:
@@ -51,8 +51,16 @@ class StepScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        self.watch(self.bmc, "save_status", self.query_one(StepBar).set_status)
+
     def on_screen_resume(self) -> None:
         # Another step may have changed the canvas while this screen was hidden.
+        self.show_canvas()
+
+    def show_canvas(self) -> None:
+        """Show the canvas as it is now (after a change elsewhere, or a reload from disk)."""
+        self.query_one(StepBar).set_title(self.canvas.title)
         self.refresh_from_model()
 
     def refresh_from_model(self) -> None:
@@ -69,6 +77,16 @@ class StepScreen(Screen[None]):
         if _is_answer_field(event.input):
             self.bmc.save_pending()
             self.focus_next()
+
+    def type_into(self, editor: ListEditor, place: str) -> None:
+        """Point a list's entry line at ``place``, with what was left typed there (even by a
+        session that was cut off)."""
+        editor.show_draft(place, self.bmc.document.drafts.get(place, ""))
+
+    def on_list_editor_draft_changed(self, event: ListEditor.DraftChanged) -> None:
+        if event.place:
+            self.bmc.document.set_draft(event.place, event.text)
+            self.bmc.save_soon()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if _is_answer_field(event.widget):

@@ -94,6 +94,7 @@ class ChannelsScreen(StepScreen):
 
     def _show_list(self, highlight: int | None = None) -> None:
         channels = self.canvas.channels
+        self.type_into(self.editor, "channels")
         self.editor.set_entries(
             [c.name for c in channels],
             prompts=[self._prompt(c) for c in channels],

@@ -53,6 +53,7 @@ class SegmentsScreen(StepScreen):
         segments = self.canvas.segments
         if highlight is None and (current := self.current_segment) is not None:
             highlight = segments.index(current)
+        self.type_into(self.editor, "segments")
         self.editor.set_entries([s.name for s in segments], highlight=highlight)
         self._show_detail()
 

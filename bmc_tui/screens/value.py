@@ -125,6 +125,7 @@ class ValueScreen(PerSegmentStepScreen):
     def _show_list(self, segment: Segment, editor: ListEditor, highlight: int | None) -> None:
         kind = kind_of(editor)
         items = segment.items(kind)
+        self.type_into(editor, f"{segment.id}/{kind}")
         editor.set_entries(
             [item.text for item in items],
             prompts=[self._prompt(segment, kind, item) for item in items],

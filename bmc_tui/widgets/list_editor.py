@@ -77,6 +77,14 @@ class ListEditor(Vertical):
             self.index = index
             self.delta = delta
 
+    class DraftChanged(_EditorMessage):
+        """The words on the entry line changed: the screen keeps them, so nothing typed is lost."""
+
+        def __init__(self, editor: ListEditor, place: str, text: str) -> None:
+            super().__init__(editor)
+            self.place = place
+            self.text = text
+
     class Highlighted(_EditorMessage):
         def __init__(self, editor: ListEditor, index: int | None) -> None:
             super().__init__(editor)
@@ -97,6 +105,7 @@ class ListEditor(Vertical):
         self.max_items = max_items
         self._texts: list[str] = []
         self._editing: int | None = None
+        self.place = ""  # which list of which segment the entry line types into
 
     def compose(self) -> ComposeResult:
         yield Label(self.title, classes="list-editor--title")
@@ -150,6 +159,16 @@ class ListEditor(Vertical):
             option_list.highlighted = max(0, min(keep or 0, len(self._texts) - 1))
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
         self.query_one(".list-editor--title", Label).update(self.title + count)
+        self._update_field()
+
+    def show_draft(self, place: str, text: str) -> None:
+        """Type into the list at ``place`` now; ``text`` is what was left on its line before."""
+        if place == self.place:
+            return
+        self.place = place
+        self._editing = None
+        with self.field.prevent(Input.Changed):
+            self.field.value = text
         self._update_field()
 
     def _is_full(self) -> bool:
@@ -260,6 +279,13 @@ class ListEditor(Vertical):
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
         self.post_message(self.Highlighted(self, event.option_index))
+
+    def _on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        text = event.value.strip()
+        if self._editing is not None and text == self._texts[self._editing]:
+            text = ""  # an edit not yet changed is nothing to keep
+        self.post_message(self.DraftChanged(self, self.place, text))
 
     def _on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

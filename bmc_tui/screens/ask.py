@@ -1,0 +1,60 @@
+"""Asks the user to choose one of a few ways on, each on its own key."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from time import monotonic
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class AskScreen(ModalScreen[str | None]):
+    """Dismisses with the key of the chosen answer, or None for Esc (when ``can_cancel``).
+
+    Choices are (key, what it does) pairs, keys single letters. Enter is never an answer:
+    a habitual Enter typed before the question appeared must not choose for the user. A
+    question that comes up unasked (while the user types) takes no answer for
+    ``deaf_for`` seconds: letters of a word being typed are not answers.
+    """
+
+    def __init__(
+        self, question: str, detail: str, choices: Sequence[tuple[str, str]], *,
+        can_cancel: bool = True, deaf_for: float = 0.0,
+    ) -> None:
+        super().__init__()
+        self.question_text = question
+        self.detail = detail
+        self.choices = list(choices)
+        self.can_cancel = can_cancel
+        self.deaf_for = deaf_for
+        self._shown_at = monotonic()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static(Text(self.question_text), classes="modal-title")
+            if self.detail:
+                yield Static(Text(self.detail), classes="modal-detail")
+            lines = [Text.assemble((key, "bold"), f": {does}") for key, does in self.choices]
+            if self.can_cancel:
+                lines.append(Text.assemble(("Esc", "bold"), ": not now"))
+            yield Static(Text("\n").join(lines), classes="modal-keys")
+
+    def on_key(self, event: events.Key) -> None:
+        if event.time < self._shown_at + self.deaf_for:
+            event.prevent_default()
+            event.stop()
+            return
+        chosen = next((key for key, _ in self.choices if key == event.key), None)
+        if chosen is None and event.key == "escape" and self.can_cancel:
+            event.prevent_default()
+            event.stop()
+            self.dismiss(None)
+        elif chosen is not None:
+            event.prevent_default()
+            event.stop()
+            self.dismiss(chosen)

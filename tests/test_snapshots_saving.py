@@ -1,0 +1,49 @@
+"""Snapshots of what saving shows: the question a second session gets, the "not saved"
+mark with the quit question, and the save-elsewhere dialog."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+
+import pytest
+
+from bmc_tui.app import make_app
+from bmc_tui.model import document as document_module
+from bmc_tui.model import lock
+
+SMALL = (80, 24)
+
+
+@pytest.fixture
+def held_elsewhere(example_path):
+    # Another host's lock is respected whatever its process: stable for a snapshot.
+    holder = {"user": "ana", "host": "workshop-laptop", "pid": 4242,
+              "started": "2026-11-29T10:02:00+00:00"}
+    lock.lock_path(example_path).write_text(json.dumps(holder))
+    return example_path
+
+
+@pytest.fixture
+def disk_full(monkeypatch):
+    def full(path, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(document_module, "write_atomically", full)
+
+
+class TestSaving:
+    def test_open_in_another_session(self, snap_compare, held_elsewhere):
+        assert snap_compare(make_app(held_elsewhere), terminal_size=SMALL)
+
+    def test_read_only_mark(self, snap_compare, held_elsewhere):
+        assert snap_compare(make_app(held_elsewhere), terminal_size=SMALL, press=["r"])
+
+    def test_not_saved_quit_question(self, snap_compare, example_path, disk_full):
+        press = [*"Students", "enter", "ctrl+q"]
+        assert snap_compare(make_app(example_path), terminal_size=SMALL, press=press)
+
+    def test_save_elsewhere(self, snap_compare, example_path, disk_full):
+        press = [*"Students", "enter", "ctrl+s"]
+        assert snap_compare(make_app(example_path), terminal_size=SMALL, press=press)
