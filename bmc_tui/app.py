@@ -5,11 +5,14 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.timer import Timer
 
+from . import exit_signals
 from .flow import DEFAULT_FLOW, Flow, load_flow
 from .model import Segment
 from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
@@ -20,6 +23,7 @@ from .screens.outline import OutlineScreen
 from .screens.ask import AskScreen
 from .screens.base import STYLES, StepScreen
 from .screens.save_as import SaveAsScreen
+from .screens.too_small import TooSmallScreen, is_too_small
 
 # One footer entry for the three step keys: the footer must fit 80 columns.
 STEPS = Binding.Group("Steps", compact=True)
@@ -79,6 +83,9 @@ class BmcApp(App[None]):
         self.document.set_resume_at(step_id)
         self.switch_mode(step_id)
         self._hold_the_file()
+        self.fit_terminal(self.size)
+        if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
+            exit_signals.install(self)
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""
@@ -158,6 +165,24 @@ class BmcApp(App[None]):
                         first = binding.with_key(binding.key.split(",")[0], binding.key_display)
                         keys.setdefault(binding.description, self.get_key_display(first))
         return [(key, does) for does, key in keys.items()]
+
+    # the terminal's size
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_terminal(event.size)
+
+    def fit_terminal(self, size: Size) -> None:
+        """Cover the step with a notice while the terminal is too small; lift it when it fits."""
+        if self.current_mode not in self.flow.step_ids:
+            return  # the first resize comes before any step is on show: on_mount fits it
+        notice = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if not is_too_small(size):
+            if notice is not None and notice is self.screen:
+                notice.dismiss()
+        elif notice is not None:
+            notice.show_size(size)
+        else:
+            self.push_screen(TooSmallScreen(size))
 
     # the segment the per-segment steps work on
 
@@ -350,6 +375,13 @@ class BmcApp(App[None]):
             ),
             chosen,
         )
+
+    # ending on a signal
+
+    def exit_on_signal(self, signum: int) -> None:
+        """SIGHUP, SIGTERM, SIGINT: save, restore the terminal, exit 128+signum."""
+        self.save_everything()
+        self.exit(return_code=exit_signals.exit_code(signum))
 
     def on_unmount(self) -> None:
         # Quitting while a typing pause is still pending must not lose the last words.

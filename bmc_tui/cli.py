@@ -15,7 +15,12 @@ if TYPE_CHECKING:
     from .flow import Flow
 
 EXIT_BAD_FILE = 2
+EXIT_NO_TERMINAL = 2
 EXAMPLE = "coffee-cart.toml"
+
+# One line on stderr when the full screen cannot run. The line mode and the check/export
+# commands, once they exist, belong at its end: the way to work without a terminal.
+NO_TERMINAL = "bmc-tui: {path}: the interview needs an interactive terminal, but {reason}."
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,15 +55,17 @@ def main(argv: list[str] | None = None) -> int:
     flow = load_flow_or_report(args.flow)
     if flow is None:
         return EXIT_BAD_FILE
-    if args.example and not write_example(args.example):
-        return EXIT_BAD_FILE
+    if args.example:
+        if args.example.exists():
+            print(f"{args.example}: already exists; --example never overwrites a file.", file=sys.stderr)
+            return EXIT_BAD_FILE
+        # Refused before writing: a run that cannot show the screen leaves nothing behind.
+        if refused_without_terminal(args.example) or not write_example(args.example):
+            return EXIT_BAD_FILE
     return run_app(path, flow, cursor_blink=args.blink)
 
 
 def write_example(path: Path) -> bool:
-    if path.exists():
-        print(f"{path}: already exists; --example never overwrites a file.", file=sys.stderr)
-        return False
     text = resources.files("bmc_tui").joinpath("examples", EXAMPLE).read_text(encoding="utf-8")
     try:
         # Created owner-only from the start, like every canvas the app writes.
@@ -110,7 +117,35 @@ def run_app(path: Path, flow: Flow | str, *, cursor_blink: bool) -> int:
         print(f"{path}: the folder {path.parent} does not exist.", file=sys.stderr)
         return EXIT_BAD_FILE
 
+    if refused_without_terminal(path):
+        return EXIT_NO_TERMINAL
+
     from .app import BmcApp  # textual is imported only now
 
-    BmcApp(document, flow, cursor_blink=cursor_blink).run()
-    return 0
+    app = BmcApp(document, flow, cursor_blink=cursor_blink)
+    app.run()
+    return app.return_code or 0
+
+
+def terminal_problem() -> str | None:
+    """Why the full screen cannot run here (no terminal on stdin or stdout, a dumb
+    terminal), or None. Without this, a run with no terminal spins forever."""
+    not_terminals = [name for fd, name in ((0, "stdin"), (1, "stdout")) if not os.isatty(fd)]
+    if not_terminals:
+        verb = "is not a terminal" if len(not_terminals) == 1 else "are not terminals"
+        return f"{' and '.join(not_terminals)} {verb}"
+    term = os.environ.get("TERM", "")
+    if not term:
+        return "TERM is not set"
+    if term == "dumb":
+        return "TERM=dumb cannot show a full screen"
+    return None
+
+
+def refused_without_terminal(path: Path) -> bool:
+    """Say on stderr (one line) why the screen cannot start here, if it cannot."""
+    reason = terminal_problem()
+    if reason is None:
+        return False
+    print(NO_TERMINAL.format(path=path, reason=reason), file=sys.stderr)
+    return True

@@ -57,6 +57,7 @@ class TerminalSession:
         environment.pop("NO_COLOR", None)
         environment.update(env or {})
         self.raw = bytearray()
+        self.hung_up = False
         self.screen = pyte.Screen(columns, rows)
         self._stream = pyte.ByteStream(self.screen)
         self.child = pexpect.spawn(
@@ -69,6 +70,9 @@ class TerminalSession:
     def pump(self, seconds: float = 0.2) -> None:
         """Read what the program writes for ``seconds``."""
         deadline = time.monotonic() + seconds
+        if self.hung_up:  # nothing left to read from
+            time.sleep(seconds)
+            return
         while (left := deadline - time.monotonic()) > 0:
             try:
                 data = self.child.read_nonblocking(65536, timeout=min(left, 0.05))
@@ -124,14 +128,24 @@ class TerminalSession:
     def kill(self, signum: int) -> None:
         os.kill(self.child.pid, signum)
 
-    def wait_exit(self, timeout: float = 20) -> int:
-        """The exit status as a shell reports it: the code, or 128 + the signal that killed it."""
+    def hang_up(self) -> None:
+        """Close the terminal's side, as a dropped SSH link does: the kernel sends SIGHUP."""
+        self.child.ptyproc.fileobj.close()
+        self.hung_up = True
+
+    def wait_exit(self, timeout: float = 20, *, read: bool = True) -> int:
+        """The exit status as a shell reports it: the code, or 128 + the signal that killed it.
+
+        ``read=False`` leaves the output unread, as a stalled link does."""
         deadline = time.monotonic() + timeout
         while self.child.isalive():
             if time.monotonic() > deadline:
                 self.child.kill(signal.SIGKILL)
                 raise AssertionError(f"the program did not exit; the screen:\n{self.display}")
-            self.pump(0.1)
+            if read:
+                self.pump(0.1)
+            else:
+                time.sleep(0.1)
         self.pump(0.1)
         self.child.close()
         if self.child.signalstatus is not None:

@@ -25,9 +25,12 @@ ROOT = Path(bmc_tui.__file__).resolve().parent.parent
 
 @pytest.fixture
 def started(monkeypatch):
-    """The apps main() would have started, instead of starting them."""
+    """The apps main() would have started, instead of starting them.
+
+    pytest runs without a terminal, which main() refuses: these tests pretend to have one."""
     from bmc_tui.app import BmcApp
 
+    monkeypatch.setattr(cli, "terminal_problem", lambda: None)
     apps: list[BmcApp] = []
     monkeypatch.setattr(BmcApp, "run", lambda self, *args, **kwargs: apps.append(self))
     return apps
@@ -256,3 +259,110 @@ def run_python(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60,
     )
+
+
+# --- no terminal: one line, exit 2, never the screen --------------------------
+
+
+def run_program(args: list[str], *, cwd: Path, env: dict[str, str] | None = None,
+                stdout=subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+    """The installed program with stdin from /dev/null; a hang fails the test, not the suite."""
+    from .terminal import program
+
+    return subprocess.run(
+        [*program(), *args], cwd=cwd, env={**os.environ, "TERM": "xterm-256color", **(env or {})},
+        stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=30,
+    )
+
+
+def test_without_a_terminal_it_refuses_in_one_line_and_writes_nothing(tmp_path):
+    path = tmp_path / "canvas.toml"
+    result = run_program([str(path)], cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line == f"bmc-tui: {path}: the interview needs an interactive terminal, " \
+                   "but stdin and stdout are not terminals."
+    assert result.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_with_stdout_a_terminal_it_names_stdin(tmp_path):
+    # stdout is a pty; stdin is /dev/null.
+    import pty
+
+    parent, child = pty.openpty()
+    try:
+        result = run_program([str(tmp_path / "canvas.toml")], cwd=tmp_path, stdout=child)
+    finally:
+        os.close(child)
+        os.close(parent)
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.endswith("but stdin is not a terminal.")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_canvas_is_left_untouched_without_a_terminal(example_path, tmp_path):
+    before = untouched(example_path)
+    result = run_program([str(example_path)], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "needs an interactive terminal" in result.stderr
+    assert snapshot(example_path) == before
+    assert [p.name for p in tmp_path.iterdir()] == [example_path.name]
+
+
+def test_example_is_not_written_without_a_terminal(tmp_path):
+    path = tmp_path / "demo.toml"
+    result = run_program(["--example", str(path)], cwd=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert not path.exists()
+
+
+def test_a_bad_file_is_refused_for_itself_first_without_a_terminal(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("format = 2\n", encoding="utf-8")
+    result = run_program([str(bad)], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Nothing was changed" in result.stderr
+    assert "terminal" not in result.stderr
+
+
+@pytest.mark.parametrize(("term", "reason"), [
+    ("dumb", "TERM=dumb cannot show a full screen"),
+    ("", "TERM is not set"),
+], ids=["dumb", "empty"])
+def test_a_dumb_terminal_is_refused_in_one_line(tmp_path, term, reason):
+    from .terminal import TerminalSession
+
+    path = tmp_path / "canvas.toml"
+    with TerminalSession([str(path)], cwd=tmp_path, env={"TERM": term}) as session:
+        assert session.wait_exit(timeout=20) == 2
+    lines = session.raw.decode().splitlines()
+    assert lines == [f"bmc-tui: {path}: the interview needs an interactive terminal, but {reason}."]
+    assert b"\x1b" not in session.raw
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_a_terminal_textual_is_never_imported(tmp_path):
+    script = (
+        "import sys\n"
+        "from bmc_tui import cli\n"
+        f"code = cli.main([{str(tmp_path / 'new.toml')!r}])\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
+        "print('LOADED', loaded, 'CODE', code, file=sys.stderr)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=60)
+    assert "LOADED [] CODE 2" in result.stderr, result.stderr
+
+
+def test_terminal_problem_names_what_is_missing(monkeypatch):
+    monkeypatch.setattr(os, "isatty", lambda fd: True)
+    monkeypatch.setenv("TERM", "xterm")
+    assert cli.terminal_problem() is None
+    monkeypatch.delenv("TERM")
+    assert cli.terminal_problem() == "TERM is not set"
+    monkeypatch.setattr(os, "isatty", lambda fd: fd == 0)
+    assert cli.terminal_problem() == "stdout is not a terminal"

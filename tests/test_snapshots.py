@@ -33,3 +33,7 @@ def test_help_modal(snap_compare, example_path):
 
 def test_outline_modal(snap_compare, example_path):
     assert snap_compare(make_app(example_path), terminal_size=SMALL, press=["ctrl+o"])
+
+
+def test_too_small_notice(snap_compare, example_path):
+    assert snap_compare(make_app(example_path), terminal_size=(70, 20))
