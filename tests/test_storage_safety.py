@@ -268,23 +268,6 @@ def test_a_dangling_symlink_creates_its_target(tmp_path):
     assert load_canvas(tmp_path / "elsewhere.toml") == small_canvas()
 
 
-@pytest.mark.parametrize("mode", [0o640, 0o604, 0o444, 0o600])
-def test_an_existing_files_mode_is_kept(canvas_path, mode):
-    save_canvas(small_canvas("old"), canvas_path)
-    canvas_path.chmod(mode)
-    save_canvas(small_canvas("new"), canvas_path)
-    assert stat.S_IMODE(canvas_path.stat().st_mode) == mode
-
-
-def test_a_new_file_is_owner_only_whatever_the_umask(canvas_path):
-    previous = os.umask(0)
-    try:
-        save_canvas(small_canvas(), canvas_path)
-    finally:
-        os.umask(previous)
-    assert stat.S_IMODE(canvas_path.stat().st_mode) == 0o600
-
-
 @pytest.mark.skipif(os.geteuid() != 0, reason="giving a file away needs root")
 def test_an_existing_files_owner_and_group_are_kept(canvas_path):
     save_canvas(small_canvas("old"), canvas_path)
@@ -313,22 +296,6 @@ def test_an_owner_we_may_not_give_does_not_stop_the_save(canvas_path, monkeypatc
     monkeypatch.setattr(storage.os, "fchown", refuse)
     save_canvas(small_canvas("new"), canvas_path)
     assert load_canvas(canvas_path).title == "new"
-
-
-@pytest.mark.parametrize("failing", ["replace", "fsync", "write"])
-def test_a_failed_save_raises_oserror_and_leaves_no_temporary(canvas_path, monkeypatch, failing):
-    save_canvas(small_canvas("old"), canvas_path)
-    before = canvas_path.read_bytes()
-
-    def fail(*args, **kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(storage.os, failing, fail)
-    with pytest.raises(OSError, match="No space left"):
-        save_canvas(small_canvas("new"), canvas_path)
-    monkeypatch.undo()
-    assert canvas_path.read_bytes() == before
-    assert leftovers(canvas_path.parent) == []
 
 
 def test_an_interrupted_save_leaves_no_temporary(canvas_path, monkeypatch):
