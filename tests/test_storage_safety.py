@@ -422,3 +422,9 @@ def test_a_temporary_left_by_a_killed_save_is_found(canvas_path, monkeypatch):
 
 def test_no_folder_means_no_stale_temporaries(tmp_path):
     assert stale_temporaries(tmp_path / "gone" / "canvas.toml") == []
+
+
+def test_a_path_the_system_cannot_take_is_an_oserror(tmp_path):
+    with pytest.raises(SaveError):
+        save_canvas(small_canvas(), tmp_path / "nul\0.toml")
+    assert os.listdir(tmp_path) == []

@@ -580,7 +580,15 @@ def write_atomically(path: Path | str, data: bytes) -> None:
     target and stays a link. Raises OSError only (SaveError for the unexpected), and
     never leaves the temporary file behind.
     """
-    target = _write_target(Path(path))
+    try:
+        _replace_file(_write_target(Path(path)), data)
+    except OSError:
+        raise
+    except Exception as error:  # a path holding NUL, a bug: still only an OSError to callers
+        raise SaveError(f"{path}: cannot be saved: {error!r}") from error
+
+
+def _replace_file(target: Path, data: bytes) -> None:
     try:
         status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
@@ -588,17 +596,16 @@ def write_atomically(path: Path | str, data: bytes) -> None:
     descriptor, temporary = _create_temporary(target)
     try:
         try:
-            _write_all(descriptor, data)
-            os.fsync(descriptor)
+            # Owner and mode before the sync, so that they are on disk with the content.
             _copy_ownership(descriptor, status)
             os.fchmod(descriptor, status.st_mode & 0o777 if status else NEW_FILE_MODE)
+            _write_all(descriptor, data)
+            os.fsync(descriptor)
         finally:
             os.close(descriptor)
         os.replace(temporary, target)
-    except BaseException as error:
+    except BaseException:
         temporary.unlink(missing_ok=True)
-        if isinstance(error, Exception) and not isinstance(error, OSError):
-            raise SaveError(f"{target}: cannot be saved: {error!r}") from error
         raise
     _sync_directory(target.parent)
 
