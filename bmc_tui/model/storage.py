@@ -245,19 +245,20 @@ def nesting_problems(data: dict[str, Any], limit: int = MAX_NESTING) -> list[Pro
     """One problem for each value nested deeper than ``limit`` tables and arrays."""
     problems = []
     # Walked with a stack, not recursion: the data may be as deep as the parser allowed.
-    stack: list[tuple[str, Any, int]] = [("", data, 0)]
+    stack: list[tuple[str, dict | list, int]] = [("", data, 0)]
     while stack:
         where, value, depth = stack.pop()
-        if isinstance(value, dict):
-            children = [(_join(where, str(key)), child) for key, child in value.items()]
-        elif isinstance(value, list):
-            children = [(f"{where}[{index}]", child) for index, child in enumerate(value)]
-        else:
-            continue
         if depth > limit:
             problems.append(Problem(where, _too_deep_message()))
             continue
-        stack.extend((place, child, depth + 1) for place, child in reversed(children))
+        pairs = value.items() if isinstance(value, dict) else enumerate(value)
+        # Only tables and arrays go on the stack: most values are strings.
+        children = [
+            (_join(where, key) if isinstance(value, dict) else f"{where}[{key}]", child, depth + 1)
+            for key, child in pairs
+            if isinstance(child, (dict, list))
+        ]
+        stack.extend(reversed(children))
     return problems
 
 
