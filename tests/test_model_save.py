@@ -231,7 +231,7 @@ def test_saving_leaves_no_temporary_file_behind(canvas_path):
     assert [p.name for p in canvas_path.parent.iterdir()] == [canvas_path.name]
 
 
-@pytest.mark.parametrize("failing", ["replace", "fsync"])
+@pytest.mark.parametrize("failing", ["replace", "fsync", "write"])
 def test_a_failure_during_the_write_leaves_the_old_file_intact(example_path, monkeypatch, failing):
     before = example_path.read_bytes()
 
@@ -262,7 +262,7 @@ def test_a_new_file_is_readable_and_writable_by_its_owner_only(canvas_path):
     assert mode_of(canvas_path) == 0o600
 
 
-@pytest.mark.parametrize("mode", [0o644, 0o640, 0o600])
+@pytest.mark.parametrize("mode", [0o644, 0o640, 0o604, 0o600, 0o444])
 def test_an_existing_files_mode_is_kept(example_path, mode):
     example_path.chmod(mode)
     save_canvas(full_canvas(), example_path)

@@ -30,12 +30,19 @@ from .canvas import (
     slugify,
 )
 from .storage import (
+    MAX_FILE_BYTES,
+    MAX_NESTING,
     CanvasError,
     Problem,
+    SaveError,
     canvas_from_dict,
     canvas_to_dict,
     dump_canvas,
     load_canvas,
     parse_canvas,
+    read_canvas_bytes,
+    remove_stale_temporaries,
     save_canvas,
+    stale_temporaries,
+    write_atomically,
 )

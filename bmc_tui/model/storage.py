@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,20 +63,90 @@ class CanvasError(Exception):
 
 # --- loading -----------------------------------------------------------------
 
+# A canvas of 100 segments with 30 items in every list is 1-2 MB; far more than
+# this is not a canvas, and reading it whole would stall the screen.
+MAX_FILE_BYTES = 8 * 1024 * 1024
+# Tables and arrays inside one another, counted from the top of the file
+# (segments[0].jobs[0] is 4 deep). Deeper values are refused at load, so that
+# whatever loads can also be saved (the writer recurses once per level).
+MAX_NESTING = 32
+
 
 def load_canvas(path: Path | str) -> Canvas:
     """Read and check a canvas file. Raises CanvasError; FileNotFoundError if absent."""
+    return parse_canvas(read_canvas_bytes(path), path)
+
+
+def read_canvas_bytes(path: Path | str) -> bytes:
+    """The bytes of a canvas file, read without blocking and without changing it.
+
+    Raises FileNotFoundError if there is no file (a new canvas), and CanvasError for
+    anything else that is not a readable regular file of at most MAX_FILE_BYTES.
+    """
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        # stat first: opening a FIFO or a device for reading can block or have effects.
+        _check_regular_file(path, os.stat(path))
+        # O_NONBLOCK: should a FIFO replace the file after the stat, open returns at once.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except (FileNotFoundError, CanvasError):
         raise
     except OSError as error:
-        raise CanvasError(path, [Problem("file", error.strerror or str(error))]) from None
-    return parse_canvas(raw, path)
+        raise CanvasError(path, [Problem("file", _os_reason(error))]) from None
+    try:
+        _check_regular_file(path, os.fstat(descriptor))
+        raw = _read_at_most(descriptor, MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise CanvasError(path, [Problem("file", _os_reason(error))]) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_FILE_BYTES:
+        raise CanvasError(path, [_too_large(len(raw), exact=False)])
+    return raw
+
+
+def _check_regular_file(path: Path, status: os.stat_result) -> None:
+    mode = status.st_mode
+    if stat.S_ISDIR(mode):
+        raise CanvasError(path, [Problem("file", "is a folder, not a canvas file")])
+    if not stat.S_ISREG(mode):
+        raise CanvasError(path, [Problem("file", f"is {_special_kind(mode)}, not a regular file")])
+    if status.st_size > MAX_FILE_BYTES:
+        raise CanvasError(path, [_too_large(status.st_size, exact=True)])
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket or other special file"
+
+
+def _too_large(size: int, *, exact: bool) -> Problem:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    amount = f"{size / (1024 * 1024):.1f} MiB" if exact else f"more than {limit} MiB"
+    return Problem("file", f"is {amount}; a canvas file may be at most {limit} MiB")
+
+
+def _read_at_most(descriptor: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    remaining = limit
+    while remaining > 0:
+        chunk = os.read(descriptor, min(remaining, 1024 * 1024))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
+
+
+def _os_reason(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def parse_canvas(raw: bytes, path: Path | str = "<canvas>") -> Canvas:
+    """Check the bytes of a canvas file and build the Canvas, or raise CanvasError."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -87,7 +158,48 @@ def parse_canvas(raw: bytes, path: Path | str = "<canvas>") -> Canvas:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise CanvasError(path, [toml_syntax_problem(error, text)]) from None
+    except (RecursionError, ValueError):
+        # The parser recurses once per nested array or inline table, and Python refuses
+        # integers of more than 4300 digits; neither error says where it happened.
+        raise CanvasError(path, [_unreadable_problem(text)]) from None
     return canvas_from_dict(data, path)
+
+
+# Just enough of TOML's tokens to skip strings and comments while counting brackets.
+_TOKENS = re.compile(
+    r"#[^\n]*"
+    r'|"""(?:[^\\]|\\.)*?"""'
+    r"|'''.*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'[^'\n]*'"
+    r"|[\[\]{}]"
+    r"|[0-9][0-9_]{4300,}",
+    re.DOTALL,
+)
+
+
+def _unreadable_problem(text: str) -> Problem:
+    """Where the parser gave up without saying: nesting too deep, or a number too long."""
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        value = token.group()
+        if value in ("[", "{"):
+            depth += 1
+            if depth > MAX_NESTING:
+                return Problem(_text_place(text, token.start()), _too_deep_message())
+        elif value in ("]", "}"):
+            depth = max(0, depth - 1)
+        elif value[0].isdigit():
+            return Problem(_text_place(text, token.start()), "a number has more than 4300 digits")
+    return Problem("file", _too_deep_message())
+
+
+def _too_deep_message() -> str:
+    return f"arrays and tables are nested too deeply (at most {MAX_NESTING} levels)"
+
+
+def _text_place(text: str, index: int) -> str:
+    return _line_and_column(text.encode("utf-8"), len(text[:index].encode("utf-8")))
 
 
 def _line_and_column(raw: bytes, offset: int) -> str:
@@ -118,11 +230,36 @@ def toml_syntax_problem(error: tomllib.TOMLDecodeError, text: str = "") -> Probl
 
 def canvas_from_dict(data: dict[str, Any], path: Path | str = "<canvas>") -> Canvas:
     """Build a Canvas from parsed TOML, or raise CanvasError listing every problem."""
+    too_deep = nesting_problems(data)
+    if too_deep:
+        # Reading further would only repeat these places as wrong types.
+        raise CanvasError(path, too_deep)
     reader = _Reader()
     canvas = reader.canvas(data)
     if reader.problems:
         raise CanvasError(path, reader.problems)
     return canvas
+
+
+def nesting_problems(data: dict[str, Any], limit: int = MAX_NESTING) -> list[Problem]:
+    """One problem for each value nested deeper than ``limit`` tables and arrays."""
+    problems = []
+    # Walked with a stack, not recursion: the data may be as deep as the parser allowed.
+    stack: list[tuple[str, dict | list, int]] = [("", data, 0)]
+    while stack:
+        where, value, depth = stack.pop()
+        if depth > limit:
+            problems.append(Problem(where, _too_deep_message()))
+            continue
+        pairs = value.items() if isinstance(value, dict) else enumerate(value)
+        # Only tables and arrays go on the stack: most values are strings.
+        children = [
+            (_join(where, key) if isinstance(value, dict) else f"{where}[{key}]", child, depth + 1)
+            for key, child in pairs
+            if isinstance(child, (dict, list))
+        ]
+        stack.extend(reversed(children))
+    return problems
 
 
 class _Reader:
@@ -399,11 +536,20 @@ def _put(data: dict[str, Any], **values: Any) -> None:
     data.update({key: value for key, value in values.items() if value})
 
 
+class SaveError(OSError):
+    """A canvas that could not be written for a reason other than the system's (the
+    message says which); an OSError, so callers need to catch only OSError."""
+
+
 def dump_canvas(canvas: Canvas) -> str:
+    """The TOML text of a canvas. Raises SaveError if it cannot be written as TOML."""
     data = canvas_to_dict(canvas)
-    # Multi-line strings read better (notes), but tomli_w writes "\r\n" in them as
-    # "\n"; a canvas holding one is written with escapes so it loads back equal.
-    return tomli_w.dumps(data, multiline_strings=not _holds_crlf(data))
+    try:
+        # Multi-line strings read better (notes), but tomli_w writes "\r\n" in them as
+        # "\n"; a canvas holding one is written with escapes so it loads back equal.
+        return tomli_w.dumps(data, multiline_strings=not _holds_crlf(data))
+    except Exception as error:  # RecursionError, ValueError, TypeError from extras
+        raise SaveError(f"the canvas cannot be written as TOML: {error}") from error
 
 
 def _holds_crlf(value: Any) -> bool:
@@ -416,45 +562,132 @@ def _holds_crlf(value: Any) -> bool:
     return False
 
 
-class SaveError(OSError):
-    """A save that failed for a reason other than the system's (TEMPORARY: helper's version wins)."""
-
-
-def read_canvas_bytes(path: Path | str) -> bytes:
-    return Path(path).read_bytes()
-
-
-def remove_stale_temporaries(path: Path | str) -> list[Path]:
-    return []
+def save_canvas(canvas: Canvas, path: Path | str) -> None:
+    """Write the whole canvas file atomically (see write_atomically). Raises OSError only."""
+    text = dump_canvas(canvas)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate, which no file can hold
+        raise SaveError(f"the canvas holds text that is not valid Unicode: {error}") from error
+    write_atomically(path, data)
 
 
 def write_atomically(path: Path | str, data: bytes) -> None:
-    save_text(path, data.decode("utf-8"))
+    """Replace the file's content with ``data``: all of it or nothing, even after a crash.
 
-
-def save_canvas(canvas: Canvas, path: Path | str) -> None:
-    save_text(path, dump_canvas(canvas))
-
-
-def save_text(path: Path | str, text: str) -> None:
-    """Write the whole file atomically: a temporary file beside it, synced, renamed over it."""
-    path = Path(path)
+    The bytes go to a temporary file beside the file (``.NAME.RANDOM.tmp``), which is
+    flushed, synced, given the file's owner, group and mode (0600 for a new file), and
+    renamed over it; then the folder is synced. A symlink is written through to its
+    target and stays a link. Raises OSError only (SaveError for the unexpected), and
+    never leaves the temporary file behind.
+    """
     try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = NEW_FILE_MODE
-    handle, temporary = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _replace_file(_write_target(Path(path)), data)
+    except OSError:
         raise
-    _sync_directory(path.parent)
+    except Exception as error:  # a path holding NUL, a bug: still only an OSError to callers
+        raise SaveError(f"{path}: cannot be saved: {error!r}") from error
+
+
+def _replace_file(target: Path, data: bytes) -> None:
+    try:
+        status: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    descriptor, temporary = _create_temporary(target)
+    try:
+        try:
+            # Owner and mode before the sync, so that they are on disk with the content.
+            _copy_ownership(descriptor, status)
+            os.fchmod(descriptor, status.st_mode & 0o777 if status else NEW_FILE_MODE)
+            _write_all(descriptor, data)
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _sync_directory(target.parent)
+
+
+def _write_target(path: Path) -> Path:
+    """The file a save replaces: the final target of a symlink, else the path itself."""
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+def _create_temporary(target: Path) -> tuple[int, Path]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
+    while True:
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
+        try:
+            return os.open(temporary, flags, NEW_FILE_MODE), temporary
+        except FileExistsError:
+            continue
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view):]
+
+
+def _copy_ownership(descriptor: int, status: os.stat_result | None) -> None:
+    """Give the new file the old one's owner and group, as far as we are allowed to."""
+    if status is None:
+        return
+    mine = os.fstat(descriptor)
+    if (mine.st_uid, mine.st_gid) == (status.st_uid, status.st_gid):
+        return
+    # Best effort: an owner we may not give (or a file system without owners) must
+    # not cost the user their answers.
+    try:
+        os.fchown(descriptor, status.st_uid, status.st_gid)
+    except OSError:
+        # Not root: the owner cannot change, but a group we belong to still can.
+        try:
+            os.fchown(descriptor, -1, status.st_gid)
+        except OSError:
+            pass
+
+
+# Our temporary files: ".NAME.<16 hex digits>.tmp"; ".NAME.<8 of [a-z0-9_]>.tmp" were
+# written by tempfile.mkstemp in earlier versions.
+_TEMPORARY_SUFFIX = re.compile(r"\.(?:[0-9a-f]{16}|[a-z0-9_]{8})\.tmp")
+
+
+def stale_temporaries(path: Path | str) -> list[Path]:
+    """Temporary files a save of this canvas left behind when it was killed.
+
+    Call only while holding the file's lock: a save in progress has one too.
+    """
+    target = _write_target(Path(path))
+    prefix = f".{target.name}"
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return []
+    found = []
+    for name in sorted(names):
+        if name.startswith(prefix) and _TEMPORARY_SUFFIX.fullmatch(name[len(prefix):]):
+            candidate = target.parent / name
+            if candidate.is_file() and not candidate.is_symlink():
+                found.append(candidate)
+    return found
+
+
+def remove_stale_temporaries(path: Path | str) -> list[Path]:
+    """Remove stale_temporaries(path); returns those removed (others are left alone)."""
+    removed = []
+    for temporary in stale_temporaries(path):
+        try:
+            temporary.unlink()
+        except OSError:
+            continue
+        removed.append(temporary)
+    return removed
 
 
 def _sync_directory(folder: Path) -> None:
