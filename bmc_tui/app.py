@@ -269,9 +269,18 @@ class BmcApp(App[None]):
             self._pending_save.stop()
             self._pending_save = None
 
-    def save_everything(self) -> bool:
-        """Write everything pending now (before an exit); True if nothing is left unsaved."""
+    def save_everything(self, *, leaving: bool = False) -> bool:
+        """Write everything pending now (before an exit); True if nothing is left unsaved.
+
+        ``leaving`` (a signal): nobody is there to answer a question, so answers the file
+        cannot take (read-only, changed on disk) are written beside it under a new name.
+        """
         self.save()
+        if leaving and self.document.has_unsaved_changes():
+            try:
+                self.document.keep_aside()
+            except Exception:
+                return False
         return not self.document.has_unsaved_changes()
 
     # the file changed on disk
@@ -380,7 +389,7 @@ class BmcApp(App[None]):
 
     def exit_on_signal(self, signum: int) -> None:
         """SIGHUP, SIGTERM, SIGINT: save, restore the terminal, exit 128+signum."""
-        self.save_everything()
+        self.save_everything(leaving=True)
         self.exit(return_code=exit_signals.exit_code(signum))
 
     def on_unmount(self) -> None:

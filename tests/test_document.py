@@ -203,3 +203,27 @@ def test_an_unreadable_drafts_file_is_ignored(example_path):
     document.drafts_path.write_text("{not json")
     assert document.take_lock() is None
     assert document.drafts == {}
+
+
+def test_answers_the_file_cannot_take_are_kept_aside_when_nobody_can_be_asked(example_path):
+    document = opened(example_path)
+    theirs = change_on_disk(example_path)
+    assert document.keep_aside() is None  # nothing of ours to keep
+    document.canvas.add_segment("Students")
+    kept = document.keep_aside()
+    assert kept.name.startswith("coffee-cart.mine-")
+    assert saved(kept)["segments"][-1]["name"] == "Students"
+    assert example_path.read_bytes() == theirs
+    assert not document.has_unsaved_changes()
+
+
+def test_stale_temporaries_go_once_the_file_is_held(example_path):
+    stale = example_path.with_name(f".{example_path.name}.0123456789abcdef.tmp")
+    stale.write_text("half a save")
+    held_elsewhere = CanvasDocument.open(example_path)
+    write_lock(example_path, pid=os.getppid())
+    assert held_elsewhere.take_lock() is not None
+    assert stale.exists()  # another session may be saving: not ours to remove
+    lock.lock_path(example_path).unlink()
+    opened(example_path)
+    assert not stale.exists()

@@ -201,3 +201,18 @@ async def test_a_change_on_disk_take_theirs_shows_theirs_and_keeps_mine_aside(ex
     kept = [p for p in example_path.parent.iterdir() if ".mine-" in p.name]
     assert [s["name"] for s in saved(kept[0])["segments"]][-1] == "Students"
     assert saved(example_path)["title"] == "Their cart"
+
+
+async def test_a_hang_up_with_the_file_changed_on_disk_keeps_both(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        theirs = edit_on_disk(example_path)
+        await pilot.press(*"Students", "enter")
+        await pilot.pause()
+        app.exit_on_signal(1)  # SIGHUP: nobody there to answer the question
+        await pilot.pause()
+    assert app.return_code == 129
+    assert example_path.read_bytes() == theirs
+    kept = [p for p in example_path.parent.iterdir() if ".mine-" in p.name]
+    assert saved(kept[0])["segments"][-1]["name"] == "Students"

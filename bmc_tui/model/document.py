@@ -214,6 +214,16 @@ class CanvasDocument:
         self._saved_answers = _answers(theirs)
         return kept
 
+    def keep_aside(self) -> Path | None:
+        """When the file cannot take our answers and nobody is there to ask (a hang-up):
+        write them beside it under a new name, leaving the file alone. None if nothing needed it."""
+        if _answers(self.canvas) == self._saved_answers:
+            return None
+        kept = _sibling(self.path, "mine")
+        _write_new(kept, dump_canvas(self.canvas).encode("utf-8"))
+        self._saved_answers = _answers(self.canvas)
+        return kept
+
     def save_as(self, path: Path | str) -> None:
         """Write the canvas to another file and carry on there (e.g. after a read-only open).
 
