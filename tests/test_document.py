@@ -227,3 +227,12 @@ def test_stale_temporaries_go_once_the_file_is_held(example_path):
     lock.lock_path(example_path).unlink()
     opened(example_path)
     assert not stale.exists()
+
+
+def test_a_draft_alone_does_not_make_a_new_canvas_file(canvas_path):
+    document = opened(canvas_path)
+    document.set_resume_at("segments")
+    document.set_draft("segments", "Stud")
+    assert document.save() is True
+    assert not canvas_path.exists()
+    assert document.drafts_path.exists()

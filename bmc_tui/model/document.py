@@ -151,7 +151,9 @@ class CanvasDocument:
         """
         text = dump_canvas(self.canvas)
         # A new file is written with the first answer, not for the step it opened at.
-        canvas_changed = text != self._saved_text and (self.exists or self.has_unsaved_changes())
+        canvas_changed = text != self._saved_text and (
+            self.exists or _answers(self.canvas) != self._saved_answers
+        )
         if not canvas_changed and self.drafts == self._saved_drafts:
             return False
         if self.read_only:
