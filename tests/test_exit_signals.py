@@ -79,3 +79,21 @@ async def test_exit_on_signal_saves_pending_typing_and_sets_the_return_code(exam
         app.exit_on_signal(signal.SIGTERM)
         assert commuters_description(example_path).endswith(" and staff")  # before the exit
     assert app.return_code == 128 + signal.SIGTERM
+
+
+def test_words_on_a_lists_entry_line_are_offered_back_after_a_hangup(example_path):
+    with TerminalSession([str(example_path)], cwd=example_path.parent) as session:
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        session.type("Stud")  # the segment list's entry line has the focus
+        session.pump(0.1)
+        session.hang_up()
+        assert session.wait_exit(timeout=15) == 128 + signal.SIGHUP
+    with TerminalSession([str(example_path)], cwd=example_path.parent) as session:
+        session.wait_for("Segments (2)")
+        session.wait_for("Stud")  # back on the entry line
+        session.send("ents", "enter")
+        session.wait_for("Segments (3)")
+        session.send("ctrl+q")
+        assert session.wait_exit() == 0
+    assert [s.name for s in load_canvas(example_path).segments][-1] == "Students"
