@@ -16,6 +16,7 @@ from . import exit_signals
 from .flow import DEFAULT_FLOW, Flow, load_flow
 from .model import Segment
 from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
+from .model.edits import Edits
 from .model.text import visible
 from .screens import STEP_SCREENS
 from .screens.help import HelpScreen
@@ -59,6 +60,10 @@ class BmcApp(App[None]):
     def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
         super().__init__()
         self.document = document
+        # Screens change the canvas only through these; each change is saved through
+        # the document: at once, or, while typing, within SAVE_WHILE_TYPING.
+        self.edits = Edits(document)
+        document.on_change = self._canvas_changed
         self.flow = flow
         self.cursor_blink_enabled = cursor_blink
         # No smooth scrolling: every animation frame is bytes on a slow link.
@@ -253,6 +258,12 @@ class BmcApp(App[None]):
     def say(self, message: str, **kwargs) -> None:
         """A toast; file names and reasons in it are shown as they are, never as markup."""
         self.notify(visible(message), markup=False, **kwargs)
+
+    def _canvas_changed(self, typing: bool) -> None:
+        if typing:
+            self.save_soon()
+        else:
+            self.save()
 
     def save_pending(self) -> None:
         """Save now if typing left a save waiting."""
