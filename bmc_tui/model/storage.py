@@ -108,7 +108,7 @@ def read_canvas_bytes(path: Path | str) -> bytes:
 def _check_regular_file(path: Path, status: os.stat_result) -> None:
     mode = status.st_mode
     if stat.S_ISDIR(mode):
-        raise CanvasError(path, [Problem("file", "is a folder, not a canvas file")])
+        raise CanvasError(path, [Problem("file", "is a folder, not a file")])
     if not stat.S_ISREG(mode):
         raise CanvasError(path, [Problem("file", f"is {_special_kind(mode)}, not a regular file")])
     if status.st_size > MAX_FILE_BYTES:
@@ -126,7 +126,7 @@ def _special_kind(mode: int) -> str:
 def _too_large(size: int, *, exact: bool) -> Problem:
     limit = MAX_FILE_BYTES // (1024 * 1024)
     amount = f"{size / (1024 * 1024):.1f} MiB" if exact else f"more than {limit} MiB"
-    return Problem("file", f"is {amount}; a canvas file may be at most {limit} MiB")
+    return Problem("file", f"is {amount}; such a file may be at most {limit} MiB")
 
 
 def _read_at_most(descriptor: int, limit: int) -> bytes:
@@ -147,6 +147,11 @@ def _os_reason(error: OSError) -> str:
 
 def parse_canvas(raw: bytes, path: Path | str = "<canvas>") -> Canvas:
     """Check the bytes of a canvas file and build the Canvas, or raise CanvasError."""
+    return canvas_from_dict(parse_toml(raw, path), path)
+
+
+def parse_toml(raw: bytes, path: Path | str = "<file>") -> dict[str, Any]:
+    """The TOML document in ``raw`` (canvas or flow), or CanvasError naming each problem's place."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -162,7 +167,9 @@ def parse_canvas(raw: bytes, path: Path | str = "<canvas>") -> Canvas:
         # The parser recurses once per nested array or inline table, and Python refuses
         # integers of more than 4300 digits; neither error says where it happened.
         raise CanvasError(path, [_unreadable_problem(text)]) from None
-    return canvas_from_dict(data, path)
+    if too_deep := nesting_problems(data):
+        raise CanvasError(path, too_deep)
+    return data
 
 
 # Just enough of TOML's tokens to skip strings and comments while counting brackets.
