@@ -31,6 +31,7 @@ from .canvas import (
     RELATIONSHIP_TYPES,
     STATUSES,
     STEP_IDS,
+    WORTHS,
     Canvas,
     Channel,
     Item,
@@ -387,6 +388,7 @@ class _Reader:
             name=self.name(table, "name", where),
             description=self.string(table, "description", where),
             market=self.string(table, "market", where, choices=MARKETS),
+            worth=self.string(table, "worth", where, choices=WORTHS),
             extra=_extra(table, _SEGMENT_KEYS),
         )
         item_ids: set[str] = set()
@@ -432,14 +434,27 @@ class _Reader:
         if not isinstance(table, dict):
             self.problem(where, f"should be a table, not {_type_name(table)}")
             return Relationship()
-        return Relationship(
-            types=self.strings(table, "types", where, choices=RELATIONSHIP_TYPES),
+        types = self.strings(table, "types", where, choices=RELATIONSHIP_TYPES)
+        status = self.string(table, "status", where, choices=STATUSES)
+        if "established" in table:
+            established = self.strings(table, "established", where, choices=RELATIONSHIP_TYPES)
+            self.check_links(table, "established", where, set(types), "is not one of this segment's types")
+        else:
+            # An older file says only whether the relationship as a whole is in place.
+            established = list(types) if status == "established" else []
+        relationship = Relationship(
+            types=types,
             motivations=self.strings(table, "motivations", where, choices=MOTIVATIONS),
-            status=self.string(table, "status", where, choices=STATUSES),
+            status=status,
             cost=self.string(table, "cost", where, choices=COSTS),
             notes=self.string(table, "notes", where),
+            expected=self.strings(table, "expected", where, choices=RELATIONSHIP_TYPES),
+            established=established,
             extra=_extra(table, _RELATIONSHIP_KEYS),
         )
+        # The types' state is the truth; status only repeats it for older readers.
+        relationship.status = relationship.written_status()
+        return relationship
 
     def channel(self, where: str, table: dict, segment_ids: set[str], taken: set[str]) -> Channel:
         channel = Channel(
@@ -448,6 +463,7 @@ class _Reader:
             reach=self.string(table, "reach", where, choices=REACHES),
             owner=self.string(table, "owner", where, choices=OWNERS),
             medium=self.string(table, "medium", where, choices=MEDIUMS),
+            cost=self.string(table, "cost", where, choices=COSTS),
             phases=self.strings(table, "phases", where, choices=PHASES),
             segments=self.strings(table, "segments", where),
             advantages=self.string(table, "advantages", where),
@@ -460,10 +476,13 @@ class _Reader:
         return channel
 
 
-_SEGMENT_KEYS = ("id", "name", "description", "market", "relationship", *ITEM_KINDS)
-_RELATIONSHIP_KEYS = ("types", "motivations", "status", "cost", "notes")
+_SEGMENT_KEYS = ("id", "name", "description", "market", "worth", "relationship", *ITEM_KINDS)
+_RELATIONSHIP_KEYS = (
+    "types", "expected", "established", "motivations", "status", "cost", "notes",
+)
 _CHANNEL_KEYS = (
-    "id", "name", "reach", "owner", "medium", "phases", "segments", "advantages", "challenges",
+    "id", "name", "reach", "owner", "medium", "cost", "phases", "segments", "advantages",
+    "challenges",
 )
 
 
@@ -496,7 +515,7 @@ def canvas_to_dict(canvas: Canvas) -> dict[str, Any]:
 
 def _segment_dict(segment: Segment) -> dict[str, Any]:
     data: dict[str, Any] = {"id": segment.id, "name": segment.name}
-    _put(data, description=segment.description, market=segment.market)
+    _put(data, description=segment.description, market=segment.market, worth=segment.worth)
     for kind in ITEM_KINDS.values():
         items = []
         for item in segment.items(kind.key):
@@ -516,8 +535,10 @@ def _relationship_dict(relationship: Relationship) -> dict[str, Any]:
     _put(
         data,
         types=list(relationship.types),
+        expected=list(relationship.expected),
+        established=list(relationship.established),
         motivations=list(relationship.motivations),
-        status=relationship.status,
+        status=relationship.written_status(),
         cost=relationship.cost,
         notes=relationship.notes,
     )
@@ -531,6 +552,7 @@ def _channel_dict(channel: Channel) -> dict[str, Any]:
         reach=channel.reach,
         owner=channel.owner,
         medium=channel.medium,
+        cost=channel.cost,
         phases=list(channel.phases),
         segments=list(channel.segments),
         advantages=channel.advantages,
