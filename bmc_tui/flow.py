@@ -21,20 +21,53 @@ from .model.storage import toml_syntax_problem
 
 DEFAULT_FLOW = "full"
 
-# The questions each step may ask, and for choice questions the values allowed.
-# None: free text, a list of items, or (channels.segments) options from the canvas.
-STEP_QUESTIONS: dict[str, dict[str, tuple[str, ...] | None]] = {
-    "segments": {"name": None, "description": None, "market": MARKETS},
-    "value": {kind: None for kind in ITEM_KINDS},
+# What kind of answer a question takes; both front ends render from it.
+LIST, TEXT, ONE, MANY = "list", "text", "one", "many"
+QUESTION_KINDS = (LIST, TEXT, ONE, MANY)
+
+
+@dataclass(frozen=True)
+class AnswerKind:
+    """The schema of one question, declared once (as copier's questions file declares ``type``).
+
+    ``kind``: ``list`` (entries, one per line), ``text``, ``one`` (single choice) or
+    ``many`` (multiple choice). ``values``: the values a choice question allows; None for
+    the others and for channel segments, whose options come from the canvas.
+    ``links_to``: for an offer list, the profile list its items address.
+    """
+
+    kind: str
+    values: tuple[str, ...] | None = None
+    links_to: str | None = None
+
+
+def _items(kind: str) -> AnswerKind:
+    return AnswerKind(LIST, links_to=ITEM_KINDS[kind].target)
+
+
+# Every question each step may ask, and the kind of answer it takes.
+STEP_SCHEMA: dict[str, dict[str, AnswerKind]] = {
+    "segments": {
+        "name": AnswerKind(LIST), "description": AnswerKind(TEXT), "market": AnswerKind(ONE, MARKETS),
+    },
+    "value": {kind: _items(kind) for kind in ITEM_KINDS},
     "channels": {
-        "name": None, "reach": REACHES, "owner": OWNERS, "medium": MEDIUMS, "phases": PHASES,
-        "segments": None, "advantages": None, "challenges": None,
+        "name": AnswerKind(LIST), "reach": AnswerKind(ONE, REACHES), "owner": AnswerKind(ONE, OWNERS),
+        "medium": AnswerKind(ONE, MEDIUMS), "phases": AnswerKind(MANY, PHASES),
+        "segments": AnswerKind(MANY), "advantages": AnswerKind(TEXT), "challenges": AnswerKind(TEXT),
     },
     "relationships": {
-        "types": RELATIONSHIP_TYPES, "motivations": MOTIVATIONS, "status": STATUSES,
-        "cost": COSTS, "notes": None,
+        "types": AnswerKind(MANY, RELATIONSHIP_TYPES), "motivations": AnswerKind(MANY, MOTIVATIONS),
+        "status": AnswerKind(ONE, STATUSES), "cost": AnswerKind(ONE, COSTS), "notes": AnswerKind(TEXT),
     },
     "fit": {},
+}
+
+# The questions each step may ask, and for choice questions the values allowed
+# (derived from STEP_SCHEMA; kept for the flow checker and the screens).
+STEP_QUESTIONS: dict[str, dict[str, tuple[str, ...] | None]] = {
+    step: {key: answer.values for key, answer in questions.items()}
+    for step, questions in STEP_SCHEMA.items()
 }
 
 
@@ -56,6 +89,8 @@ class Question:
     options: tuple[Option, ...] = ()
     max_items: int | None = None  # list questions: the quick flow caps them
     link_label: str = ""  # offer lists: how to ask what an item addresses
+    kind: str = TEXT  # one of QUESTION_KINDS, from STEP_SCHEMA
+    links_to: str | None = None  # offer lists: the profile list their items address
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -193,7 +228,7 @@ def flow_from_dict(data: dict[str, Any], path: Path) -> Flow:
 
 
 def _step(table: dict[str, Any], where: str, problems: list[Problem]) -> Step:
-    allowed = STEP_QUESTIONS[table["id"]]
+    allowed = STEP_SCHEMA[table["id"]]
     questions = []
     for place, question in _tables(table, "questions", where, problems):
         key = question.get("key")
@@ -228,7 +263,8 @@ def _texts(table: Any, where: str, problems: list[Problem]) -> dict[str, str]:
     return texts
 
 
-def _question(table: dict[str, Any], choices, where: str, problems: list[Problem]) -> Question:
+def _question(table: dict[str, Any], answer: AnswerKind, where: str, problems: list[Problem]) -> Question:
+    choices = answer.values
     options = []
     for place, option in _tables(table, "options", where, problems):
         value = option.get("value")
@@ -258,4 +294,6 @@ def _question(table: dict[str, Any], choices, where: str, problems: list[Problem
         options=tuple(options),
         max_items=max_items if isinstance(max_items, int) and max_items > 0 else None,
         link_label=str(table.get("link_label", "")),
+        kind=answer.kind,
+        links_to=answer.links_to,
     )
