@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the interview: 'full' (default), 'quick', or a flow file")
     parser.add_argument("--example", type=Path, metavar="FILE",
                         help="write the bundled example canvas to FILE (never overwrites) and open it")
+    parser.add_argument("--plain", action="store_true",
+                        help="ask the questions one after another, line by line (screen readers, "
+                        "slow links, logs); without a terminal, answers are read from stdin")
     parser.add_argument("--blink", action="store_true",
                         help="let the text cursor blink (off by default: it repaints over slow links)")
     parser.add_argument("--version", action="version", version=f"bmc-tui {__version__}")
@@ -52,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_FILE
     if args.example and not write_example(args.example):
         return EXIT_BAD_FILE
+    if args.plain:
+        from .plain import run_plain  # the line mode never loads textual
+
+        return run_plain(path, flow)
     return run_app(path, flow, cursor_blink=args.blink)
 
 
