@@ -13,6 +13,7 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .flow import Flow
+    from .model.document import CanvasDocument
 
 EXIT_BAD_FILE = 2
 EXAMPLE = "coffee-cart.toml"
@@ -96,22 +97,30 @@ def report_refusal(error: Exception) -> None:
           file=sys.stderr)
 
 
-def run_app(path: Path, flow: Flow | str, *, cursor_blink: bool) -> int:
-    """Open the canvas and start the screen; ``flow`` is a Flow or a flow name or path."""
+def open_or_report(path: Path) -> CanvasDocument | None:
+    """The canvas document, or None after telling the user on stderr why it cannot be used."""
     from .model import CanvasError
     from .model.document import CanvasDocument
 
-    if isinstance(flow, str):
-        flow = load_flow_or_report(flow)
-        if flow is None:
-            return EXIT_BAD_FILE
     try:
         document = CanvasDocument.open(path)
     except CanvasError as error:
         report_refusal(error)
-        return EXIT_BAD_FILE
+        return None
     if not path.parent.is_dir():
         print(f"{path}: the folder {path.parent} does not exist.", file=sys.stderr)
+        return None
+    return document
+
+
+def run_app(path: Path, flow: Flow | str, *, cursor_blink: bool) -> int:
+    """Open the canvas and start the screen; ``flow`` is a Flow or a flow name or path."""
+    if isinstance(flow, str):
+        flow = load_flow_or_report(flow)
+        if flow is None:
+            return EXIT_BAD_FILE
+    document = open_or_report(path)
+    if document is None:
         return EXIT_BAD_FILE
 
     from .app import BmcApp  # textual is imported only now

@@ -49,18 +49,10 @@ def _is_terminal(stream: TextIO) -> bool:
 
 def run_plain(path: Path | str, flow: Flow, prompter: Prompter | None = None) -> int:
     """Ask the interview for one canvas file; returns the exit code."""
-    from ..cli import report_refusal
-    from ..model import CanvasError
-    from ..model.document import CanvasDocument
+    from ..cli import open_or_report
 
-    path = Path(path)
-    try:
-        document = CanvasDocument.open(path)
-    except CanvasError as error:
-        report_refusal(error)
-        return EXIT_BAD_FILE
-    if not path.parent.is_dir():
-        print(f"{path}: the folder {path.parent} does not exist.", file=sys.stderr)
+    document = open_or_report(Path(path))
+    if document is None:
         return EXIT_BAD_FILE
     interview = Interview(document, flow, prompter or default_prompter())
     try:

@@ -83,43 +83,39 @@ class LinePrompter(Prompter):
         return "" if answer == "-" and default else answer
 
     def select(self, message: str, choices: list[Choice], default: str | None = None):
-        self._list_choices(message, choices)
         keep = next((c.label for c in choices if c.value == default), None)
         hint = f"Enter keeps {keep}" if keep else "Enter skips"
-        while True:
-            answer = self._read(f"Choose one, 1-{len(choices)} ({hint}, ? for help): ")
-            if answer == ASK_HELP:
-                return HELP
-            if not answer:
-                return default
-            found = _pick(answer, choices)
-            if found is not None:
-                return found
-            self.say(f"'{answer}' is not one of the choices; type its number.")
+
+        def parse(answer: str):
+            return default if not answer else _pick(answer, choices)
+
+        return self._choose(message, choices, f"Choose one, 1-{len(choices)} ({hint}, ? for help): ", parse)
 
     def checkbox(self, message: str, choices: list[Choice], checked: list[str]):
-        self._list_choices(message, choices)
         now = [c.value for c in choices if c.value in checked]
         numbers = ",".join(str(_number(v, choices)) for v in now)
         hint = f"Enter keeps {numbers}, - for none" if now else "Enter for none"
-        while True:
-            answer = self._read(f"Choose any, e.g. 1,3 ({hint}, ? for help): ")
-            if answer == ASK_HELP:
-                return HELP
-            if not answer:
-                return now
-            if answer == "-":
-                return []
-            picked = [_pick(word, choices) for word in answer.replace(",", " ").split()]
-            if None not in picked:
-                return list(dict.fromkeys(picked))
-            self.say(f"'{answer}' holds something that is not a choice; type their numbers.")
 
-    def _list_choices(self, message: str, choices: list[Choice]) -> None:
+        def parse(answer: str):
+            if not answer or answer == "-":
+                return now if not answer else []
+            picked = [_pick(word, choices) for word in answer.replace(",", " ").split()]
+            return None if None in picked else list(dict.fromkeys(picked))
+
+        return self._choose(message, choices, f"Choose any, e.g. 1,3 ({hint}, ? for help): ", parse)
+
+    def _choose(self, message: str, choices: list[Choice], prompt: str, parse):
+        """List the choices, then ask until ``parse`` makes sense of the answer (None: it cannot)."""
         self.say(message)
         for number, choice in enumerate(choices, 1):
             self.say(f"  {number}. {choice.title}")
-
+        while True:
+            answer = self._read(prompt)
+            if answer == ASK_HELP:
+                return HELP
+            if (chosen := parse(answer)) is not None or not answer:
+                return chosen
+            self.say(f"'{answer}' is not among the choices; type their numbers.")
 
 def _pick(answer: str, choices: list[Choice]) -> str | None:
     if answer.isdigit() and 1 <= int(answer) <= len(choices):
@@ -152,24 +148,34 @@ class QuestionaryPrompter(Prompter):
         import questionary
 
         question = questionary.select(
-            message, [questionary.Choice(c.title, c.value) for c in choices],
+            message, [_choice(c) for c in choices],
             default=default if any(c.value == default for c in choices) else None,
             qmark=">", instruction="(arrows move, Enter chooses, ? help)",
         )
-        return _with_help_key(question).unsafe_ask()
+        return _prepared(question).unsafe_ask()
 
     def checkbox(self, message: str, choices: list[Choice], checked: list[str]):
         import questionary
 
         question = questionary.checkbox(
-            message, [questionary.Choice(c.title, c.value, checked=c.value in checked) for c in choices],
+            message, [_choice(c, checked=c.value in checked) for c in choices],
             qmark=">", instruction="(arrows move, Space ticks, Enter keeps, ? help)",
         )
-        return _with_help_key(question).unsafe_ask()
+        return _prepared(question).unsafe_ask()
 
 
-def _with_help_key(question):
-    """Let '?' in a menu end it with HELP (exact keys win over questionary's catch-all)."""
+def _choice(choice: Choice, checked: bool = False):
+    """The label in the menu; the explanation below it for the one highlighted, where it
+    has the whole width (a menu line is cut at the terminal's edge)."""
+    import questionary
+
+    return questionary.Choice(choice.label, choice.value, checked=checked, description=choice.detail or None)
+
+
+def _prepared(question):
+    """Let '?' in a menu end it with HELP (exact keys win over questionary's catch-all),
+    and wrap long lines instead of cutting them at the terminal's edge."""
+    from prompt_toolkit.filters import to_filter
     from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 
     bindings = KeyBindings()
@@ -180,4 +186,6 @@ def _with_help_key(question):
 
     application = question.application
     application.key_bindings = merge_key_bindings([application.key_bindings, bindings])
+    for window in application.layout.find_all_windows():
+        window.wrap_lines = to_filter(True)
     return question
