@@ -84,7 +84,7 @@ class LinePrompter(Prompter):
 
     def select(self, message: str, choices: list[Choice], default: str | None = None):
         keep = next((c.label for c in choices if c.value == default), None)
-        hint = f"Enter keeps {keep}" if keep else "Enter skips"
+        hint = f"Enter for {keep}" if keep else "Enter skips"
 
         def parse(answer: str):
             return default if not answer else _pick(answer, choices)
