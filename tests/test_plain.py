@@ -6,6 +6,7 @@ import asyncio
 import io
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -292,3 +293,50 @@ def test_the_findings_text_reports_each_segment(example_path):
     assert "\nOffices near the station\n  jobs served 1/1, pains relieved 1/1, gains created 0/1\n" in text
     assert "  - no channel covers evaluation (step: Channels)\n" in text
     assert "\nCanvas\n  - Channel 'Station posters' serves no segment (step: Channels)\n" in text
+
+
+def test_a_dropped_terminal_keeps_every_answer_and_lets_the_file_go(canvas_path):
+    import pexpect
+
+    from .terminal import program
+
+    command, *args = [*program(), "--plain", str(canvas_path), "--flow", "quick"]
+    child = pexpect.spawn(command, args, env={**os.environ, "NO_COLOR": "1"}, timeout=30,
+                          dimensions=(24, 80))
+    child.expect("Segment name")
+    child.send("Commuters\r")
+    child.expect("Segment name.*Segment name")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.wait()
+    assert child.exitstatus == 129
+    assert saved(canvas_path)["segments"][0]["name"] == "Commuters"
+    assert not lock.lock_path(canvas_path).exists()
+
+
+class ChangingFile(io.StringIO):
+    """Answers that, before the second one, let someone else write the canvas file."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        super().__init__(text)
+        self.path, self.lines = path, 0
+
+    def readline(self, *args) -> str:
+        self.lines += 1
+        if self.lines == 2:
+            self.path.write_text('format = 1\n[[segments]]\nid = "theirs"\nname = "Theirs"\n', encoding="utf-8")
+        return super().readline(*args)
+
+
+@pytest.mark.parametrize(("answer", "on_disk", "kept_aside"), [
+    ("", ["Commuters", "Offices"], ["Theirs"]),  # Enter: keep mine
+    ("2", ["Theirs"], ["Commuters", "Offices"]),  # take theirs
+])
+def test_a_file_changed_on_disk_asks_which_version_and_keeps_the_other(canvas_path, answer, on_disk, kept_aside):
+    shown = io.StringIO()
+    answers = ChangingFile(f"Commuters\nOffices\n{answer}\n", canvas_path)
+    run_plain(canvas_path, load_flow("quick"), LinePrompter(answers, shown))
+    assert "changed on disk since you opened it" in shown.getvalue()
+    assert [s["name"] for s in saved(canvas_path)["segments"]] == on_disk
+    (aside,) = [p for p in canvas_path.parent.glob("canvas.*-*.toml")]
+    assert [s["name"] for s in saved(aside)["segments"]] == kept_aside
