@@ -13,14 +13,17 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .flow import Flow
+    from .model.document import CanvasDocument
 
 EXIT_BAD_FILE = 2
 EXIT_NO_TERMINAL = 2
 EXAMPLE = "coffee-cart.toml"
 
-# One line on stderr when the full screen cannot run. The line mode and the check/export
-# commands, once they exist, belong at its end: the way to work without a terminal.
-NO_TERMINAL = "bmc-tui: {path}: the interview needs an interactive terminal, but {reason}."
+# One line on stderr when the full screen cannot run, with the ways to work without one.
+NO_TERMINAL = (
+    "bmc-tui: {path}: the interview needs an interactive terminal, but {reason}; "
+    "bmc-tui --plain {path} asks it line by line."
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the interview: 'full' (default), 'quick', or a flow file")
     parser.add_argument("--example", type=Path, metavar="FILE",
                         help="write the bundled example canvas to FILE (never overwrites) and open it")
+    parser.add_argument("--plain", action="store_true",
+                        help="ask the questions one after another, line by line (screen readers, "
+                        "slow links, logs); without a terminal, answers are read from stdin")
     parser.add_argument("--blink", action="store_true",
                         help="let the text cursor blink (off by default: it repaints over slow links)")
     parser.add_argument("--version", action="version", version=f"bmc-tui {__version__}")
@@ -60,8 +66,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.example}: already exists; --example never overwrites a file.", file=sys.stderr)
             return EXIT_BAD_FILE
         # Refused before writing: a run that cannot show the screen leaves nothing behind.
-        if refused_without_terminal(args.example) or not write_example(args.example):
+        if (not args.plain and refused_without_terminal(args.example)) or not write_example(args.example):
             return EXIT_BAD_FILE
+    if args.plain:
+        from .plain import run_plain  # the line mode never loads textual
+
+        return run_plain(path, flow)
     return run_app(path, flow, cursor_blink=args.blink)
 
 
@@ -99,22 +109,30 @@ def report_refusal(error: Exception) -> None:
           file=sys.stderr)
 
 
-def run_app(path: Path, flow: Flow | str, *, cursor_blink: bool) -> int:
-    """Open the canvas and start the screen; ``flow`` is a Flow or a flow name or path."""
+def open_or_report(path: Path) -> CanvasDocument | None:
+    """The canvas document, or None after telling the user on stderr why it cannot be used."""
     from .model import CanvasError
     from .model.document import CanvasDocument
 
-    if isinstance(flow, str):
-        flow = load_flow_or_report(flow)
-        if flow is None:
-            return EXIT_BAD_FILE
     try:
         document = CanvasDocument.open(path)
     except CanvasError as error:
         report_refusal(error)
-        return EXIT_BAD_FILE
+        return None
     if not path.parent.is_dir():
         print(f"{path}: the folder {path.parent} does not exist.", file=sys.stderr)
+        return None
+    return document
+
+
+def run_app(path: Path, flow: Flow | str, *, cursor_blink: bool) -> int:
+    """Open the canvas and start the screen; ``flow`` is a Flow or a flow name or path."""
+    if isinstance(flow, str):
+        flow = load_flow_or_report(flow)
+        if flow is None:
+            return EXIT_BAD_FILE
+    document = open_or_report(path)
+    if document is None:
         return EXIT_BAD_FILE
 
     if refused_without_terminal(path):

@@ -14,26 +14,64 @@ from typing import Any
 
 from .model import (
     COSTS, ITEM_KINDS, MARKETS, MEDIUMS, MOTIVATIONS, OWNERS, PHASES, REACHES,
-    RELATIONSHIP_TYPES, STATUSES, STEP_IDS, Problem,
+    RELATIONSHIP_TYPES, STEP_IDS, WORTHS, Problem,
 )
 from .model.storage import CanvasError, parse_toml, read_canvas_bytes
 
 DEFAULT_FLOW = "full"
 
-# The questions each step may ask, and for choice questions the values allowed.
-# None: free text, a list of items, or (channels.segments) options from the canvas.
-STEP_QUESTIONS: dict[str, dict[str, tuple[str, ...] | None]] = {
-    "segments": {"name": None, "description": None, "market": MARKETS},
-    "value": {kind: None for kind in ITEM_KINDS},
+# What kind of answer a question takes; both front ends render from it.
+LIST, TEXT, ONE, MANY = "list", "text", "one", "many"
+QUESTION_KINDS = (LIST, TEXT, ONE, MANY)
+
+
+@dataclass(frozen=True)
+class AnswerKind:
+    """The schema of one question, declared once (as copier's questions file declares ``type``).
+
+    ``kind``: ``list`` (entries, one per line), ``text``, ``one`` (single choice) or
+    ``many`` (multiple choice). ``values``: the values a choice question allows; None for
+    the others and for channel segments, whose options come from the canvas.
+    ``links_to``: for an offer list, the profile list its items address.
+    """
+
+    kind: str
+    values: tuple[str, ...] | None = None
+    links_to: str | None = None
+
+
+def _items(kind: str) -> AnswerKind:
+    return AnswerKind(LIST, links_to=ITEM_KINDS[kind].target)
+
+
+# Every question each step may ask, and the kind of answer it takes.
+STEP_SCHEMA: dict[str, dict[str, AnswerKind]] = {
+    "segments": {
+        "name": AnswerKind(LIST), "description": AnswerKind(TEXT), "market": AnswerKind(ONE, MARKETS),
+        "worth": AnswerKind(ONE, WORTHS),
+    },
+    "value": {kind: _items(kind) for kind in ITEM_KINDS},
     "channels": {
-        "name": None, "reach": REACHES, "owner": OWNERS, "medium": MEDIUMS, "phases": PHASES,
-        "segments": None, "advantages": None, "challenges": None,
+        "name": AnswerKind(LIST), "reach": AnswerKind(ONE, REACHES), "owner": AnswerKind(ONE, OWNERS),
+        "medium": AnswerKind(ONE, MEDIUMS), "cost": AnswerKind(ONE, COSTS),
+        "phases": AnswerKind(MANY, PHASES),
+        "segments": AnswerKind(MANY), "advantages": AnswerKind(TEXT), "challenges": AnswerKind(TEXT),
     },
     "relationships": {
-        "types": RELATIONSHIP_TYPES, "motivations": MOTIVATIONS, "status": STATUSES,
-        "cost": COSTS, "notes": None,
+        "expected": AnswerKind(MANY, RELATIONSHIP_TYPES),
+        "types": AnswerKind(MANY, RELATIONSHIP_TYPES),
+        "established": AnswerKind(MANY, RELATIONSHIP_TYPES),
+        "motivations": AnswerKind(MANY, MOTIVATIONS),
+        "cost": AnswerKind(ONE, COSTS), "notes": AnswerKind(TEXT),
     },
     "fit": {},
+}
+
+# The questions each step may ask, and for choice questions the values allowed
+# (derived from STEP_SCHEMA; kept for the flow checker and the screens).
+STEP_QUESTIONS: dict[str, dict[str, tuple[str, ...] | None]] = {
+    step: {key: answer.values for key, answer in questions.items()}
+    for step, questions in STEP_SCHEMA.items()
 }
 
 
@@ -55,6 +93,8 @@ class Question:
     options: tuple[Option, ...] = ()
     max_items: int | None = None  # list questions: the quick flow caps them
     link_label: str = ""  # offer lists: how to ask what an item addresses
+    kind: str = TEXT  # one of QUESTION_KINDS, from STEP_SCHEMA
+    links_to: str | None = None  # offer lists: the profile list their items address
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -190,7 +230,7 @@ def flow_from_dict(data: dict[str, Any], path: Path) -> Flow:
 
 
 def _step(table: dict[str, Any], where: str, problems: list[Problem]) -> Step:
-    allowed = STEP_QUESTIONS[table["id"]]
+    allowed = STEP_SCHEMA[table["id"]]
     questions = []
     for place, question in _tables(table, "questions", where, problems):
         key = question.get("key")
@@ -200,6 +240,8 @@ def _step(table: dict[str, Any], where: str, problems: list[Problem]) -> Step:
         if any(q.key == key for q in questions):
             problems.append(Problem(f"{place}.key", f"{key!r} is asked twice"))
             continue
+        if "options_from" in question:
+            question = _with_options_from(question, questions, place, problems)
         questions.append(_question(question, allowed[key], place, problems))
     return Step(
         id=table["id"],
@@ -210,6 +252,23 @@ def _step(table: dict[str, Any], where: str, problems: list[Problem]) -> Step:
         questions=tuple(questions),
         texts=_texts(table.get("texts", {}), f"{where}.texts", problems),
     )
+
+
+def _with_options_from(
+    table: dict[str, Any], earlier: list[Question], where: str, problems: list[Problem],
+) -> dict[str, Any]:
+    """``options_from = "types"``: the same options as an earlier question of the step
+    (the expected and established relationship types are the offered types' values)."""
+    source = next((q for q in earlier if q.key == table["options_from"]), None)
+    if source is None:
+        problems.append(Problem(f"{where}.options_from", f"{table['options_from']!r} is not an earlier question"))
+        return table
+    options = [
+        {"value": o.value, "label": o.label, "explanation": o.explanation, "group": o.group,
+         "example": o.example}
+        for o in source.options
+    ]
+    return table | {"options": options}
 
 
 def _texts(table: Any, where: str, problems: list[Problem]) -> dict[str, str]:
@@ -225,7 +284,8 @@ def _texts(table: Any, where: str, problems: list[Problem]) -> dict[str, str]:
     return texts
 
 
-def _question(table: dict[str, Any], choices, where: str, problems: list[Problem]) -> Question:
+def _question(table: dict[str, Any], answer: AnswerKind, where: str, problems: list[Problem]) -> Question:
+    choices = answer.values
     options = []
     for place, option in _tables(table, "options", where, problems):
         value = option.get("value")
@@ -255,4 +315,6 @@ def _question(table: dict[str, Any], choices, where: str, problems: list[Problem
         options=tuple(options),
         max_items=max_items if isinstance(max_items, int) and max_items > 0 else None,
         link_label=str(table.get("link_label", "")),
+        kind=answer.kind,
+        links_to=answer.links_to,
     )

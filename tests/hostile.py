@@ -64,7 +64,7 @@ def hostile_canvas() -> Canvas:
             segment.add_item(kind, text(), links=[segment.items(target)[0].id])
             segment.add_item(kind, text())  # addresses nothing: a fit finding
         segment.relationship = Relationship(
-            types=["self-service"], motivations=["acquisition"], status="planned",
+            types=["self-service"], motivations=["acquisition"],
             cost="low", notes=text(),
         )
         segments.append(segment)

@@ -281,7 +281,7 @@ def test_without_a_terminal_it_refuses_in_one_line_and_writes_nothing(tmp_path):
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
     assert line == f"bmc-tui: {path}: the interview needs an interactive terminal, " \
-                   "but stdin and stdout are not terminals."
+                   f"but stdin and stdout are not terminals; bmc-tui --plain {path} asks it line by line."
     assert result.stdout == ""
     assert list(tmp_path.iterdir()) == []
 
@@ -298,7 +298,7 @@ def test_with_stdout_a_terminal_it_names_stdin(tmp_path):
         os.close(parent)
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
-    assert line.endswith("but stdin is not a terminal.")
+    assert "but stdin is not a terminal; bmc-tui --plain" in line
     assert list(tmp_path.iterdir()) == []
 
 
@@ -339,7 +339,8 @@ def test_a_dumb_terminal_is_refused_in_one_line(tmp_path, term, reason):
     with TerminalSession([str(path)], cwd=tmp_path, env={"TERM": term}) as session:
         assert session.wait_exit(timeout=20) == 2
     lines = session.raw.decode().splitlines()
-    assert lines == [f"bmc-tui: {path}: the interview needs an interactive terminal, but {reason}."]
+    assert lines == [f"bmc-tui: {path}: the interview needs an interactive terminal, but {reason}; "
+                     f"bmc-tui --plain {path} asks it line by line."]
     assert b"\x1b" not in session.raw
     assert list(tmp_path.iterdir()) == []
 

@@ -27,7 +27,7 @@ from bmc_tui.model import (
     PROFILE_KINDS,
     REACHES,
     RELATIONSHIP_TYPES,
-    STATUSES,
+    WORTHS,
     STEP_IDS,
     Canvas,
     Channel,
@@ -42,21 +42,25 @@ SHIPPED = ("full", "quick")
 # What format 1 lets a user answer in each step, read from the model's own fields
 # (ids and unknown keys are the app's business, not questions).
 FORMAT_1_ANSWERS = {
-    "segments": {"name", "description", "market"},
+    "segments": {"name", "description", "market", "worth"},
     "value": set(ITEM_KINDS),
     "channels": {f.name for f in dataclasses.fields(Channel)} - {"id", "extra"},
-    "relationships": {f.name for f in dataclasses.fields(Relationship)} - {"extra"},
+    # Status is not asked: it is written from which offered types are established.
+    "relationships": {f.name for f in dataclasses.fields(Relationship)} - {"extra", "stated_status"},
 }
 
 ENUMERATIONS = {
     ("segments", "market"): MARKETS,
+    ("segments", "worth"): WORTHS,
+    ("channels", "cost"): COSTS,
+    ("relationships", "expected"): RELATIONSHIP_TYPES,
+    ("relationships", "established"): RELATIONSHIP_TYPES,
     ("channels", "reach"): REACHES,
     ("channels", "owner"): OWNERS,
     ("channels", "medium"): MEDIUMS,
     ("channels", "phases"): PHASES,
     ("relationships", "types"): RELATIONSHIP_TYPES,
     ("relationships", "motivations"): MOTIVATIONS,
-    ("relationships", "status"): STATUSES,
     ("relationships", "cost"): COSTS,
 }
 

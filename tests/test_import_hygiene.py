@@ -34,7 +34,10 @@ def model_modules() -> list[str]:
     return ["bmc_tui.model", *sorted(found)]
 
 
-HEADLESS = [*model_modules(), "bmc_tui.flow", "bmc_tui.cli", "bmc_tui"]
+# The line mode loads questionary only once it asks on a terminal, never on import.
+LINE_MODE = ["bmc_tui.outputs", "bmc_tui.outputs.findings",
+             "bmc_tui.plain", "bmc_tui.plain.interview", "bmc_tui.plain.prompts"]
+HEADLESS = [*model_modules(), "bmc_tui.flow", "bmc_tui.cli", "bmc_tui", *LINE_MODE]
 
 
 def forbidden_after(statement: str) -> list[str]:

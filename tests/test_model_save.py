@@ -47,7 +47,6 @@ def full_canvas() -> Canvas:
             expected=["self-service", "communities"],
             established=["self-service", "co-creation"],
             motivations=["upselling", "acquisition"],
-            status="established",
             cost="high",
             notes="Windows line ends\r\nkept\r\n, a tab\there, '''quotes''' and \"\"\"more\"\"\"",
         ),

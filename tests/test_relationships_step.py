@@ -2,7 +2,7 @@
 
 The example opens at the segments step; these tests reopen it at the
 relationships step so that every key pressed is a key of this step.
-Field order (Tab): types, motivations, status, cost, notes.
+Field order (Tab): types, expected, established, motivations, cost, notes.
 """
 
 from __future__ import annotations
@@ -51,30 +51,33 @@ async def test_types_toggle_with_space_and_enter(example_path):
     assert relationship(example_path, 1)["types"] == ["personal-assistance"]
 
 
-async def test_motivations_status_and_cost(example_path):
+async def test_established_motivations_and_cost(example_path):
     app = make_app(at_relationships(example_path))
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "tab")  # past expected, to what is already in place
+        assert app.focused.id == "relationships-established"
+        # Only the offered types are there: self-service, automated services.
+        assert [c.value for c in app.focused.choices] == ["self-service", "automated-services"]
+        await pilot.press("home", "space", "down", "space")  # both in place
         await pilot.press("tab", "home", "down", "down", "space")  # motivations: upselling
-        await pilot.press("tab", "home", "down", "space")  # status: established
         await pilot.press("tab", "home", "down", "down", "enter")  # cost: high
         await pilot.pause()
     saved_relationship = relationship(example_path, 0)
+    assert saved_relationship["established"] == ["self-service", "automated-services"]
+    assert saved_relationship["status"] == "established"  # every offered type is in place
     assert saved_relationship["motivations"] == ["acquisition", "retention", "upselling"]
-    assert saved_relationship["status"] == "established"
     assert saved_relationship["cost"] == "high"
 
 
 async def test_single_choices_clear_when_toggled_off(example_path):
     app = make_app(at_relationships(example_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("tab", "tab", "home", "space")  # status: planned was chosen
-        await pilot.press("tab", "home", "space")  # cost: low was chosen
+        await pilot.press("tab", "tab", "tab", "tab", "home", "space")  # cost: low was chosen
         await pilot.pause()
     saved_relationship = relationship(example_path, 0)
+    assert "cost" not in saved_relationship
     # With types offered, status always repeats their state (format.md): none is in place.
     assert saved_relationship["status"] == "planned"
-    assert "established" not in saved_relationship
-    assert "cost" not in saved_relationship
     assert saved_relationship["types"] == ["self-service", "automated-services"]
 
 
@@ -82,7 +85,7 @@ async def test_notes_are_saved_on_enter(example_path):
     app = make_app(at_relationships(example_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+g", "down", "enter")  # the offices: no notes yet
-        await pilot.press("tab", "tab", "tab", "tab", *"Call before nine", "enter")
+        await pilot.press("tab", "tab", "tab", "tab", "tab", *"Call before nine", "enter")
         await pilot.pause()
         assert relationship(example_path, 1)["notes"] == "Call before nine"
     assert relationship(example_path, 0)["notes"].startswith("Commuters want speed")
@@ -92,14 +95,14 @@ async def test_quitting_right_after_typing_keeps_the_notes(example_path):
     app = make_app(at_relationships(example_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+g", "down", "enter")
-        await pilot.press("tab", "tab", "tab", "tab", *"Flasks by nine", "ctrl+q")
+        await pilot.press("tab", "tab", "tab", "tab", "tab", *"Flasks by nine", "ctrl+q")
     assert relationship(example_path, 1)["notes"] == "Flasks by nine"
 
 
 async def test_tabbing_into_notes_and_typing_adds_to_them(example_path):
     app = make_app(at_relationships(example_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("tab", "tab", "tab", "tab", *" Loyalty card.", "tab")
+        await pilot.press("tab", "tab", "tab", "tab", "tab", *" Loyalty card.", "tab")
         await pilot.pause()
     notes = relationship(example_path, 0)["notes"]
     assert notes.startswith("Commuters want speed") and notes.endswith("order. Loyalty card.")
@@ -136,7 +139,7 @@ async def test_quick_flow_asks_only_the_types(example_path):
     app = make_app(at_relationships(example_path), flow="quick")
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        for key in ("motivations", "status", "cost", "notes"):
+        for key in ("expected", "established", "motivations", "cost", "notes"):
             assert not screen.query(f"#relationships-{key}")
         await pilot.press("home", "down", "down", "space")  # personal assistance
         await pilot.pause()

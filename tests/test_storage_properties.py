@@ -139,15 +139,15 @@ def relationships(draw) -> Relationship:
     relationship = Relationship(
         types=types,
         motivations=draw(choices(MOTIVATIONS)),
-        status=draw(one_of_or_empty(STATUSES)),
+        stated_status=draw(one_of_or_empty(STATUSES)),
         cost=draw(one_of_or_empty(COSTS)),
         notes=draw(texts),
         expected=draw(choices(RELATIONSHIP_TYPES)),
         established=draw(st.lists(st.sampled_from(types), unique=True)) if types else [],
         extra=draw(extras(_RELATIONSHIP_KEYS)),
     )
-    # What the format writes (and so reads back): the status the types' state says.
-    relationship.status = relationship.written_status()
+    if types:
+        relationship.stated_status = ""  # with types, the file's status is theirs, not stated
     return relationship
 
 

@@ -20,6 +20,7 @@ async def walk_segments(pilot) -> None:
     await pilot.press("enter", "tab")
     await type_text(pilot, "People changing trains")
     await pilot.press("tab", "space")  # market: the first choice, mass market
+    await pilot.press("tab", "space")  # worth: the first choice, low
 
 
 async def walk_value(pilot) -> None:
@@ -48,13 +49,15 @@ async def walk_channels(pilot) -> None:
     await type_text(pilot, "Orders arrive first")
     await pilot.press("tab")
     await type_text(pilot, "Must be installed")
-    await pilot.press("enter")
+    await pilot.press("enter", "space")  # cost to run: low
 
 
 async def walk_relationships(pilot) -> None:
     await pilot.press("space")  # types: self-service, the first
+    await pilot.pause()  # what can be in place follows the types offered
+    await pilot.press("tab", "space")  # expected: self-service
+    await pilot.press("tab", "space")  # already in place: self-service
     await pilot.press("tab", "space")  # motivations: acquisition
-    await pilot.press("tab", "space")  # status: planned
     await pilot.press("tab", "space")  # cost: low
     await pilot.press("tab")
     await type_text(pilot, "Speed, not conversation")
@@ -84,6 +87,7 @@ async def test_all_five_steps_with_the_keyboard_alone(canvas_path):
     assert segment["name"] == "Commuters"
     assert segment["description"] == "People changing trains"
     assert segment["market"] == "mass"
+    assert segment["worth"] == "low"
     assert segment["jobs"] == [{"id": "j1", "text": "Get to work on time"}]
     assert segment["pains"] == [{"id": "p1", "text": "Queue at the cafe"}]
     assert segment["gains"] == [{"id": "g1", "text": "Coffee ready on arrival"}]
@@ -96,8 +100,10 @@ async def test_all_five_steps_with_the_keyboard_alone(canvas_path):
     ]
     assert segment["relationship"] == {
         "types": ["self-service"],
+        "expected": ["self-service"],
+        "established": ["self-service"],
         "motivations": ["acquisition"],
-        "status": "planned",
+        "status": "established",
         "cost": "low",
         "notes": "Speed, not conversation",
     }
@@ -107,6 +113,7 @@ async def test_all_five_steps_with_the_keyboard_alone(canvas_path):
         "reach": "direct",
         "owner": "own",
         "medium": "online",
+        "cost": "low",
         "phases": ["awareness", "evaluation", "purchase", "delivery", "after-sales"],
         "segments": ["commuters"],
         "advantages": "Orders arrive first",

@@ -74,11 +74,12 @@ class Item:
 class Relationship:
     types: list[str] = field(default_factory=list)  # the types offered
     motivations: list[str] = field(default_factory=list)
-    status: str = ""  # as read; written as the types' state says (see written_status)
     cost: str = ""
     notes: str = ""
     expected: list[str] = field(default_factory=list)  # the types the segment expects
     established: list[str] = field(default_factory=list)  # offered types already in place
+    # What an older file's `status` said; it counts only while no type is offered.
+    stated_status: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
@@ -92,10 +93,12 @@ class Relationship:
         """Every offered type is already in place."""
         return bool(self.types) and set(self.types) <= set(self.established)
 
-    def written_status(self) -> str:
-        """``status`` for readers of older files: established when every type is, else planned."""
+    @property
+    def status(self) -> str:
+        """Planned or established, as the offered types' state says (format.md); kept for
+        readers of older files."""
         if not self.types:
-            return self.status  # nothing offered: keep what the file said
+            return self.stated_status
         return "established" if self.is_established else "planned"
 
 

@@ -22,7 +22,6 @@ from .canvas import (
     PHASES,
     REACHES,
     RELATIONSHIP_TYPES,
-    STATUSES,
     WORTHS,
     Canvas,
     Channel,
@@ -35,7 +34,7 @@ from .document import CanvasDocument
 # The single-choice answers and the values each may take ("" clears it).
 SEGMENT_CHOICES = {"market": MARKETS, "worth": WORTHS}
 CHANNEL_CHOICES = {"reach": REACHES, "owner": OWNERS, "medium": MEDIUMS, "cost": COSTS}
-RELATIONSHIP_CHOICES = {"status": STATUSES, "cost": COSTS}
+RELATIONSHIP_CHOICES = {"cost": COSTS}
 # Multiple-choice answers; channel segments are checked against the canvas instead.
 CHANNEL_LISTS = {"phases": PHASES, "segments": None}
 RELATIONSHIP_LISTS = {
@@ -242,12 +241,7 @@ class Edits:
 
     def set_relationship_choice(self, segment_id: str, key: str, value: str) -> None:
         _check_choice(RELATIONSHIP_CHOICES, key, value)
-        relationship = self.segment(segment_id).relationship
-        if key == "status":
-            # One answer for the whole relationship: every offered type in place, or none.
-            relationship.established = list(relationship.types) if value == "established" else []
-        setattr(relationship, key, value)
-        relationship.status = relationship.written_status()
+        setattr(self.segment(segment_id).relationship, key, value)
         self._changed()
 
     def set_relationship_choices(
@@ -265,9 +259,10 @@ class Edits:
         old = getattr(relationship, key)
         kept = [value for value in old if value not in offered or value in chosen]
         setattr(relationship, key, kept + [value for value in chosen if value not in kept])
-        # Only offered types can be in place already; status repeats their state.
+        # Only offered types can be in place already.
         relationship.established = [t for t in relationship.established if t in relationship.types]
-        relationship.status = relationship.written_status() if relationship.types else ""
+        if key == "types" and not relationship.types:
+            relationship.stated_status = ""  # what it said was about the types now gone
         self._changed()
 
     def set_relationship_text(self, segment_id: str, key: str, text: str) -> None:

@@ -442,19 +442,17 @@ class _Reader:
         else:
             # An older file says only whether the relationship as a whole is in place.
             established = list(types) if status == "established" else []
-        relationship = Relationship(
+        return Relationship(
             types=types,
             motivations=self.strings(table, "motivations", where, choices=MOTIVATIONS),
-            status=status,
+            # With types offered, status is theirs to say (written from them).
+            stated_status="" if types else status,
             cost=self.string(table, "cost", where, choices=COSTS),
             notes=self.string(table, "notes", where),
             expected=self.strings(table, "expected", where, choices=RELATIONSHIP_TYPES),
             established=established,
             extra=_extra(table, _RELATIONSHIP_KEYS),
         )
-        # The types' state is the truth; status only repeats it for older readers.
-        relationship.status = relationship.written_status()
-        return relationship
 
     def channel(self, where: str, table: dict, segment_ids: set[str], taken: set[str]) -> Channel:
         channel = Channel(
@@ -538,7 +536,7 @@ def _relationship_dict(relationship: Relationship) -> dict[str, Any]:
         expected=list(relationship.expected),
         established=list(relationship.established),
         motivations=list(relationship.motivations),
-        status=relationship.written_status(),
+        status=relationship.status,
         cost=relationship.cost,
         notes=relationship.notes,
     )

@@ -16,7 +16,7 @@ from ..widgets import (
 from .base import STYLES, StepScreen
 from .confirm import ConfirmScreen
 
-SINGLE_CHOICES = ("reach", "owner", "medium")
+SINGLE_CHOICES = ("reach", "owner", "medium", "cost")
 TEXTS = ("advantages", "challenges")
 EMPTY_HINT = (
     "No channels yet. Type a channel's name on the left and press Enter, "

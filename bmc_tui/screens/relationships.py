@@ -1,4 +1,5 @@
-"""Step 4: the customer relationship, per segment: types, why, status, cost, notes."""
+"""Step 4: the customer relationship, per segment: the types offered, expected and in
+place, why, cost, notes."""
 
 from __future__ import annotations
 
@@ -13,13 +14,17 @@ from textual.widgets import Input, Label, Static
 from ..flow import Question
 from ..model import Relationship, Segment
 from ..model.text import visible_line
-from ..widgets import ChoiceList, TextField, choices_from, literal, literal_line
+from ..widgets import Choice, ChoiceList, TextField, choices_from, literal, literal_line
 from .base import STYLES, PerSegmentStepScreen
 
 # The choice questions of this step, and whether each takes several answers.
-CHOICE_QUESTIONS = {"types": True, "motivations": True, "status": False, "cost": False}
+CHOICE_QUESTIONS = {
+    "types": True, "expected": True, "established": True, "motivations": True, "cost": False,
+}
+# The types the segment is offered, expects, and has in place: the first column.
+TYPE_QUESTIONS = ("types", "expected", "established")
 # The types stand in the first column; these beside them when the terminal is wide.
-SIDE_QUESTIONS = ("motivations", "status", "cost")
+SIDE_QUESTIONS = ("motivations", "cost")
 
 
 class RelationshipsScreen(PerSegmentStepScreen):
@@ -38,7 +43,8 @@ class RelationshipsScreen(PerSegmentStepScreen):
         with VerticalScroll(id="relationships-body", can_focus=False):
             with Vertical(id="relationships-columns"):
                 with Vertical(id="relationships-main"):
-                    yield from self._compose_question("types")
+                    for key in TYPE_QUESTIONS:
+                        yield from self._compose_question(key)
                 if any(self.step.asks(key) for key in SIDE_QUESTIONS):
                     with Vertical(id="relationships-side"):
                         for key in SIDE_QUESTIONS:
@@ -59,11 +65,21 @@ class RelationshipsScreen(PerSegmentStepScreen):
                 yield TextField(placeholder=question.placeholder, id="relationships-notes")
             else:
                 yield ChoiceList(
-                    choices_from(question.options),
+                    self._all_choices(key),
                     multiple=CHOICE_QUESTIONS[key],
                     show_examples=key == "types",
                     id=f"relationships-{key}",
                 )
+
+    def _all_choices(self, key: str) -> list[Choice]:
+        question = self.question(key)
+        if question is None:
+            return []
+        choices = choices_from(question.options)
+        if key in ("expected", "established"):
+            # The types were explained just above: their names are enough here.
+            choices = [Choice(c.value, c.label) for c in choices]
+        return choices
 
     def _no_segments_text(self) -> str:
         steps = self.bmc.flow.step_ids
@@ -152,7 +168,12 @@ class RelationshipsScreen(PerSegmentStepScreen):
     def _show_relationship(self, relationship: Relationship) -> None:
         for key in CHOICE_QUESTIONS:
             for choice_list in self.query(f"#relationships-{key}").results(ChoiceList):
-                choice_list.set_selected(_as_list(getattr(relationship, key)))
+                if key == "established":
+                    # Only a type on offer can already be in place.
+                    offered = [c for c in self._all_choices(key) if c.value in relationship.types]
+                    choice_list.set_choices(offered, relationship.established)
+                else:
+                    choice_list.set_selected(_as_list(getattr(relationship, key)))
         for notes in self.query("#relationships-notes").results(TextField):
             if notes.value != relationship.notes:
                 # Not an edit by the user: no Changed, so nothing is saved back.
@@ -172,6 +193,8 @@ class RelationshipsScreen(PerSegmentStepScreen):
         if CHOICE_QUESTIONS[key]:
             shown = [choice.value for choice in event.choice_list.choices]
             edits.set_relationship_choices(segment.id, key, event.values, shown=shown)
+            if key == "types":
+                self._show_relationship(segment.relationship)  # what can be in place follows
         else:
             edits.set_relationship_choice(segment.id, key, event.values[0] if event.values else "")
         self._show_overview()

@@ -18,6 +18,10 @@ EMPTY_HINT = (
 )
 
 
+# The single-choice questions about a segment, in this order.
+CHOICES = ("market", "worth")
+
+
 class SegmentsScreen(StepScreen):
     CSS_PATH = STYLES / "segments.tcss"
 
@@ -29,17 +33,18 @@ class SegmentsScreen(StepScreen):
                 placeholder=name.placeholder if name else "New segment",
                 id="segments-list",
             )
-            if self.step.asks("description") or self.step.asks("market"):
+            if any(self.step.asks(key) for key in ("description", *CHOICES)):
                 # Not focusable itself: Tab should land on the fields, not the panel.
                 with VerticalScroll(id="segments-detail", can_focus=False):
                     yield Static(literal(self.step.text("empty_hint", EMPTY_HINT)), id="segments-empty")
                     if question := self.question("description"):
                         yield Label(literal_line(question.label), classes="field-label")
                         yield TextField(placeholder=question.placeholder, id="segments-description")
-                    if question := self.question("market"):
-                        yield Label(literal_line(question.label), classes="field-label")
-                        yield ChoiceList(choices_from(question.options), multiple=False,
-                                         id="segments-market")
+                    for key in CHOICES:
+                        if question := self.question(key):
+                            yield Label(literal_line(question.label), classes="field-label")
+                            yield ChoiceList(choices_from(question.options), multiple=False,
+                                             id=f"segments-{key}")
 
     def on_mount(self) -> None:
         self.refresh_from_model()
@@ -74,8 +79,10 @@ class SegmentsScreen(StepScreen):
                 # written to whichever segment is highlighted when it is handled.
                 with description.prevent(Input.Changed):
                     description.value = segment.description
-        for market in self.query("#segments-market").results(ChoiceList):
-            market.set_selected([segment.market] if segment.market else [])
+        for key in CHOICES:
+            for choices in self.query(f"#segments-{key}").results(ChoiceList):
+                value = getattr(segment, key)
+                choices.set_selected([value] if value else [])
 
     # the list
 
@@ -131,6 +138,6 @@ class SegmentsScreen(StepScreen):
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         segment = self._highlighted_segment()
-        if event.choice_list.id == "segments-market" and segment is not None:
-            segment.market = event.values[0] if event.values else ""
-            self.commit()
+        key = (event.choice_list.id or "").removeprefix("segments-")
+        if key in CHOICES and segment is not None:
+            self.bmc.edits.set_segment_choice(segment.id, key, event.values[0] if event.values else "")

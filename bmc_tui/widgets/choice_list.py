@@ -107,6 +107,9 @@ class ChoiceList(OptionList):
         self._fill()
         if highlighted is not None and self.option_count:
             self.highlighted = min(highlighted, self.option_count - 1)
+        elif self.choices:
+            # A list that was empty starts on its first choice (not a group heading), ready for Space.
+            self.highlighted = self.get_option_index(self.choices[0].value)
 
     def _fill(self) -> None:
         group = None

@@ -1,0 +1,1 @@
+"""Plain-text reports of a canvas, shared by the line mode and the commands (``check``)."""
