@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich import box
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from ..flow import Question
-from ..model import Relationship, Segment
+from ..model import Segment
 from ..model.text import visible_line
-from ..widgets import ChoiceList, TextField, choices_from, literal, literal_line
+from ..widgets import ChoiceList, TextBox, choices_from, literal, literal_line
 from .base import STYLES, PerSegmentStepScreen
 
 # The choice questions of this step, and whether each takes several answers.
@@ -57,7 +55,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
             if question.help:
                 yield Static(literal(question.help), classes="relationships-help")
             if key == "notes":
-                yield TextField(placeholder=question.placeholder, id="relationships-notes")
+                yield TextBox(placeholder=question.placeholder, id="relationships-notes")
             else:
                 yield ChoiceList(
                     choices_from(question.options),
@@ -76,7 +74,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
 
     def on_mount(self) -> None:
         self.refresh_from_model()
-        for field in self.query(".relationships-field ChoiceList, .relationships-field TextField"):
+        for field in self.query(".relationships-field ChoiceList, .relationships-field TextBox"):
             field.focus(scroll_visible=False)
             break
 
@@ -91,7 +89,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
         self.query_one("#relationships-body").disabled = segment is None
         self.query_one("#relationships-segment", Static).update(self._segment_line(segment))
         if segment is not None:
-            self._show_relationship(segment.relationship)
+            self._show_relationship(segment)
         self._show_overview()
         self.refresh_bindings()
 
@@ -150,15 +148,12 @@ class RelationshipsScreen(PerSegmentStepScreen):
         # The breakpoint classes change with the width; the overview follows them.
         self.call_after_refresh(self._show_overview)
 
-    def _show_relationship(self, relationship: Relationship) -> None:
+    def _show_relationship(self, segment: Segment) -> None:
         for key in CHOICE_QUESTIONS:
             for choice_list in self.query(f"#relationships-{key}").results(ChoiceList):
-                choice_list.set_selected(_as_list(getattr(relationship, key)))
-        for notes in self.query("#relationships-notes").results(TextField):
-            if notes.value != relationship.notes:
-                # Not an edit by the user: no Changed, so nothing is saved back.
-                with notes.prevent(Input.Changed):
-                    notes.value = relationship.notes
+                choice_list.show_record(segment.id, _as_list(getattr(segment.relationship, key)))
+        for notes in self.query("#relationships-notes").results(TextBox):
+            notes.show_text(segment.relationship.notes)
 
     # the segment
 
@@ -169,21 +164,19 @@ class RelationshipsScreen(PerSegmentStepScreen):
         key = (event.choice_list.id or "").removeprefix("relationships-")
         if segment is None or key not in CHOICE_QUESTIONS:
             return
-        relationship = segment.relationship
+        edits = self.bmc.edits
         if CHOICE_QUESTIONS[key]:
             shown = [choice.value for choice in event.choice_list.choices]
-            setattr(relationship, key, _merge(getattr(relationship, key), shown, event.values))
+            edits.set_relationship_choices(segment.id, key, event.values, shown=shown)
         else:
-            setattr(relationship, key, event.values[0] if event.values else "")
-        self.commit()
+            edits.set_relationship_choice(segment.id, key, event.values[0] if event.values else "")
+        event.choice_list.set_selected(_as_list(getattr(segment.relationship, key)))
         self._show_overview()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_text_area_changed(self, event: TextBox.Changed) -> None:
         segment = self.current_segment
-        if event.input.id == "relationships-notes" and segment is not None:
-            if segment.relationship.notes != event.value:
-                segment.relationship.notes = event.value
-                self.bmc.save_soon()
+        if event.text_area.id == "relationships-notes" and segment is not None:
+            self.bmc.edits.set_relationship_text(segment.id, "notes", event.text_area.text)
 
 
 def _as_list(value: str | list[str]) -> list[str]:
@@ -191,12 +184,3 @@ def _as_list(value: str | list[str]) -> list[str]:
         return [value] if value else []
     return list(value)
 
-
-def _merge(old: list[str], shown: Iterable[str], chosen: list[str]) -> list[str]:
-    """The new answer: the user's order kept, new choices at the end.
-
-    Values a flow does not show (a shorter custom flow) stay as they were.
-    """
-    shown = set(shown)
-    kept = [value for value in old if value not in shown or value in chosen]
-    return kept + [value for value in chosen if value not in kept]
