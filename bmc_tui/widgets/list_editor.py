@@ -27,14 +27,13 @@ MOVE = Binding.Group("Move", compact=True)
 class EntryList(OptionList):
     """The entries. A printable key here starts a new entry: it goes to the entry line."""
 
-    async def _on_key(self, event: events.Key) -> None:
+    def _on_key(self, event: events.Key) -> None:
+        # Other keys go on to OptionList's handling (Textual calls each class's handler).
         editor = self.parent
         if event.is_printable and event.character and isinstance(editor, ListEditor):
             event.stop()
             event.prevent_default()
             editor.type_on_entry_line(event.character)
-            return
-        await super()._on_key(event)
 
 
 class EntryLine(TextField):
@@ -44,8 +43,7 @@ class EntryLine(TextField):
         editor = self.parent
         if isinstance(editor, ListEditor) and editor.paste(event.text):
             event.stop()
-            return
-        super()._on_paste(event)
+            event.prevent_default()  # not Input's paste (of the first line) as well
 
 
 class ListEditor(Vertical):
@@ -306,6 +304,9 @@ class ListEditor(Vertical):
         # Pasted while the list has focus: the lines are new entries too.
         if self.paste(event.text):
             event.stop()
+        elif self.option_list.has_focus and (line := event.text.strip()):
+            event.stop()
+            self.type_on_entry_line(line)
 
     def action_edit(self) -> None:
         index = self.highlighted

@@ -43,13 +43,12 @@ class TextBox(TextArea):
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink_enabled", False))
 
-    async def _on_key(self, event: events.Key) -> None:
+    def _on_key(self, event: events.Key) -> None:
+        # Before TextArea's own handler (Textual calls each class's), which would insert it.
         if event.key == "enter":
             event.stop()
             event.prevent_default()
             self.screen.focus_next()
-            return
-        await super()._on_key(event)
 
     def action_new_line(self) -> None:
         self.insert("\n")
