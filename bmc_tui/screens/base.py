@@ -96,12 +96,8 @@ class StepScreen(Screen[None]):
             self.show_canvas()
             self.bmc.say(f"Brought back {label}.", timeout=5)
 
-    def commit(self) -> None:
-        """Save the canvas after a change; the app reports a failure and keeps the answers."""
-        self.bmc.save()
-
-    # Free-text answers go into the model as they are typed (each screen's
-    # on_input_changed, with save_soon); Enter and leaving the field save at once.
+    # Free-text answers go into the model as they are typed (through edits, which save
+    # them within a moment); Enter and leaving the field save at once.
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if _is_answer_field(event.input):
