@@ -193,10 +193,10 @@ class ValueScreen(PerSegmentStepScreen):
     def _can_link(self) -> bool | None:
         editor = self._focused_editor()
         segment = self.current_segment
-        if editor is None or segment is None or editor.highlighted is None:
-            return None
+        if editor is None or segment is None or kind_of(editor) not in OFFER_KINDS:
+            return False  # never applies here: hidden, not greyed
         kind = kind_of(editor)
-        if kind not in OFFER_KINDS or not segment.items(kind):
+        if editor.highlighted is None or not segment.items(kind):
             return None
         return True if self._link_targets(segment, kind) else None
 

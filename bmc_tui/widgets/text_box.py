@@ -29,6 +29,7 @@ class TextBox(TextArea):
         height: auto;
         min-height: 1;
         max-height: 4;
+        padding: 0;  /* in line with the labels above it */
     }
     """
 
