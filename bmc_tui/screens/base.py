@@ -80,7 +80,9 @@ class StepScreen(Screen[None]):
             return self.bmc.edits.can_undo
         return True
 
-    def ask_to_delete(self, question: str, detail: str, does: str, delete: Callable[[], None]) -> None:
+    def ask_to_delete(
+        self, question: str, detail: str, delete: Callable[[], None], does: str = "delete it",
+    ) -> None:
         """Ask first; ``delete`` makes the edit and shows the result. Ctrl+Z brings it back."""
 
         def answered(answer: str | None) -> None:

@@ -188,7 +188,6 @@ class ChannelsScreen(StepScreen):
             f"Delete the channel '{channel.name}'?",
             "What you noted about it goes with it; the grid shows any phase left uncovered. "
             "Ctrl+Z brings it back.",
-            "delete it",
             delete,
         )
 

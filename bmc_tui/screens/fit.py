@@ -445,7 +445,7 @@ class FitScreen(StepScreen):
 
         detail = f"It is removed from the {self._kind_label(kind).lower()} of {segment.name}"
         detail += ", and the links to it go too." if kind in PROFILE_KINDS else "."
-        self.ask_to_delete(f"Drop '{item.text}'?", detail + " Ctrl+Z brings it back.", "drop it", drop)
+        self.ask_to_delete(f"Drop '{item.text}'?", detail + " Ctrl+Z brings it back.", drop, "drop it")
 
     async def action_jump(self) -> None:
         finding = self.current_finding

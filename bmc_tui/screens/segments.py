@@ -105,7 +105,6 @@ class SegmentsScreen(StepScreen):
             f"Delete the segment '{segment.name}'?",
             "Its value proposition and relationship go with it, and channels stop listing "
             "it. Ctrl+Z brings it all back.",
-            "delete it",
             delete,
         )
 

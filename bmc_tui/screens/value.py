@@ -300,7 +300,7 @@ class ValueScreen(PerSegmentStepScreen):
 
         detail = self._delete_detail(segment, kind, item)
         self.ask_to_delete(
-            f"Delete '{item.text}'?", f"{detail} Ctrl+Z brings it back.".strip(), "delete it", delete,
+            f"Delete '{item.text}'?", f"{detail} Ctrl+Z brings it back.".strip(), delete,
         )
 
     def _delete_detail(self, segment: Segment, kind: str, item: Item) -> str:
