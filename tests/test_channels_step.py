@@ -6,8 +6,8 @@ from textual.geometry import Region
 from textual.widgets import Input, Static
 
 from bmc_tui.app import make_app
-from bmc_tui.screens.confirm import ConfirmScreen
-from bmc_tui.widgets import ChoiceList, CoverageGrid
+from bmc_tui.screens.ask import AskScreen as ConfirmScreen
+from bmc_tui.widgets import ChoiceList, CoverageGrid, TextBox
 
 from .conftest import saved
 
@@ -174,7 +174,7 @@ async def test_advantages_and_challenges_are_typed_and_saved(example_path):
         await open_channels(pilot)
         await pick_channel(pilot, 2)  # Station posters: no advantages yet
         await tab_to(pilot, "advantages")
-        await pilot.press(*"Seen by every commuter", "enter")
+        await pilot.press(*"Seen by every commuter", "tab")
         assert app.focused.id == "channels-challenges"
         await pilot.press(*"Costly to print")  # no Enter: the typing pause saves it
         await pilot.pause(0.8)
@@ -188,11 +188,11 @@ async def test_switching_channels_shows_their_own_text(example_path):
     app = make_app(example_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_channels(pilot)
-        field = app.screen.query_one("#channels-advantages", Input)
-        assert field.value == "Orders arrive before the customer does"
+        field = app.screen.query_one("#channels-advantages", TextBox)
+        assert field.text == "Orders arrive before the customer does"
         await pick_channel(pilot, 1)  # the cart has none
         await pilot.pause()
-        assert field.value == ""
+        assert field.text == ""
     # Showing another channel's text is not an edit: nothing is written back.
     channels = saved(example_path)["channels"]
     assert channels[0]["advantages"] == "Orders arrive before the customer does"
@@ -204,7 +204,7 @@ async def test_rename_keeps_the_id_and_reorder_moves_it(example_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_channels(pilot)
         # End: the field may select the whole name on focus; keep it and add to it.
-        await pilot.press("escape", "down", "e", "end", *" (east end)", "enter")
+        await pilot.press("escape", "down", "f2", "end", *" (east end)", "enter")
         await pilot.pause()
         await pilot.press("shift+up")
         await pilot.pause()
@@ -217,13 +217,13 @@ async def test_delete_asks_first(example_path):
     app = make_app(example_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_channels(pilot)
-        await pilot.press("escape", "end", "d")
+        await pilot.press("escape", "end", "delete")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert len(saved(example_path)["channels"]) == 3
-        await pilot.press("d")
+        await pilot.press("delete")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
@@ -262,7 +262,7 @@ async def test_quick_flow_asks_only_name_and_phases(example_path):
         await open_channels(pilot)
         screen = app.screen
         assert [c.id for c in screen.query(ChoiceList)] == ["channels-phases"]
-        assert [f.id for f in screen.query("#channels-detail Input")] == []
+        assert [f.id for f in screen.query("#channels-detail TextBox")] == []
         # Segments are not asked, so the grid shows what all channels together cover.
         grid = grid_of(app)
         assert [row.label for row in grid.rows] == ["All channels"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bmc_tui.app import make_app
-from bmc_tui.screens.confirm import ConfirmScreen
+from bmc_tui.screens.ask import AskScreen as ConfirmScreen
 from bmc_tui.screens.fit import FitScreen
 from bmc_tui.screens.link_picker import LinkPickerScreen
 
@@ -150,7 +150,7 @@ async def test_d_then_y_drops_the_item(example_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_fit(app, pilot)
         await highlight(pilot, screen, code="unlinked-offer", item_id="ps2")
-        await pilot.press("d")
+        await pilot.press("delete")
         assert isinstance(app.screen, ConfirmScreen)
         assert "Breakfast roll" in app.screen.question_text
         await pilot.press("y")
@@ -164,7 +164,7 @@ async def test_dropping_an_unaddressed_gain_removes_it(example_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_fit(app, pilot)
         await highlight(pilot, screen, code="unaddressed-gain", item_id="g2")
-        await pilot.press("d", "y")
+        await pilot.press("delete", "y")
         await pilot.pause()
         # The next finding is highlighted now: the one that was below it.
         assert screen.current_finding.item_id == "ps2"
@@ -176,7 +176,7 @@ async def test_d_then_n_keeps_the_item(example_path):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_fit(app, pilot)
         await highlight(pilot, screen, code="unlinked-offer", item_id="ps2")
-        await pilot.press("d")
+        await pilot.press("delete")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
@@ -227,7 +227,7 @@ async def test_link_and_drop_are_disabled_on_a_finding_that_is_not_an_item(examp
         assert screen.check_action("link", ()) is None
         assert screen.check_action("drop", ()) is None
         assert screen.check_action("jump", ()) is True
-        await pilot.press("l", "d")
+        await pilot.press("l", "delete")
         await pilot.pause()
         assert app.screen is screen
     assert len(saved(example_path)["channels"]) == 3
@@ -243,7 +243,7 @@ async def test_with_no_findings_it_says_so_and_every_action_is_disabled(fitting_
         assert not screen.query_one("#fit-findings").display
         for action in ("link", "drop", "jump"):
             assert screen.check_action(action, ()) is None
-        await pilot.press("l", "d", "g")
+        await pilot.press("l", "delete", "g")
         await pilot.pause()
         assert app.screen is screen
     assert saved(fitting_path)["resume_at"] == "fit"

@@ -18,6 +18,8 @@ def test_hostile_texts_never_reach_the_terminal(tmp_path):
         screens.append(session.display)
         for key in ["ctrl+n"] * 4:
             session.send(key)
+            if key == "f1":  # the help takes a while on a loaded machine: quiet is not enough
+                session.wait_for("OPENME and RUNME")
             session.wait_quiet()
             screens.append(session.display)
         session.send("f1")

@@ -15,12 +15,12 @@ from bmc_tui.app import make_app
 from bmc_tui.flow import load_flow
 from bmc_tui.model import load_canvas, save_canvas
 from bmc_tui.model.text import visible, visible_line
-from bmc_tui.screens.confirm import ConfirmScreen
+from bmc_tui.screens.ask import AskScreen as ConfirmScreen
 from bmc_tui.screens.help import HelpScreen
 from bmc_tui.screens.link_picker import LinkPickerScreen
 from bmc_tui.screens.outline import OutlineScreen
 from bmc_tui.screens.segment_picker import SegmentPickerScreen
-from bmc_tui.widgets import TextField
+from bmc_tui.widgets import TextBox
 
 from .conftest import saved
 from .hostile import (
@@ -154,12 +154,12 @@ async def test_every_modal_shows_the_canvas_texts_as_typed(hostile_path):
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
         # Deleting a segment quotes its name.
-        await open_modal(pilot, ["escape", "d"], ConfirmScreen, f"Delete the segment '{first.name}'?")
+        await open_modal(pilot, ["escape", "delete"], ConfirmScreen, f"Delete the segment '{first.name}'?")
         await pilot.press("n", "ctrl+n")
         await open_modal(pilot, ["ctrl+g"], SegmentPickerScreen, first.name, second.name)
         await pilot.press("escape")
         # From the products list: the product and the jobs it may serve.
-        products = ["tab", "tab", "tab", "escape", "l"]
+        products = ["tab", "tab", "tab", "escape", "ctrl+l"]
         await open_modal(pilot, products, LinkPickerScreen, first.products[0].text, first.jobs[0].text)
         await open_modal(pilot, ["escape", "ctrl+o"], OutlineScreen)
         await open_modal(pilot, ["escape", "f1"], HelpScreen)
@@ -169,7 +169,7 @@ async def test_every_modal_shows_the_canvas_texts_as_typed(hostile_path):
         # The first finding: the first segment's product that serves no job.
         idle = first.products[1].text
         await open_modal(pilot, ["l"], LinkPickerScreen, idle, first.jobs[0].text)
-        await open_modal(pilot, ["escape", "d"], ConfirmScreen, f"Drop '{idle}'?")
+        await open_modal(pilot, ["escape", "delete"], ConfirmScreen, f"Drop '{idle}'?")
         await pilot.press("n")
         await pilot.pause()
         assert app.is_running
@@ -245,7 +245,7 @@ async def test_a_click_on_markup_in_a_name_runs_nothing(tmp_path, monkeypatch):
     app = make_app(path)
     monkeypatch.setattr(app, "action_screenshot", lambda *args: ran.append(args))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape", "d")  # the confirmation quotes the name
+        await pilot.press("escape", "delete")  # the confirmation quotes the name
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         title = app.screen.query_one(".modal-title")
@@ -280,14 +280,14 @@ async def test_a_field_holding_escapes_shows_symbols_and_keeps_the_exact_text(ho
     app = make_app(hostile_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        field = app.screen.query_one("#segments-description", TextField)
-        assert field.value == description
+        field = app.screen.query_one("#segments-description", TextBox)
+        assert field.text == description
         assert_literal(app, description)
         # An edit at the end of the field: the symbols are only for showing.
         field.focus()
-        await pilot.press("end", "!", "tab")
+        await pilot.press("!", "tab")  # focus puts the cursor at the end
         await pilot.pause()
-        assert field.value == description + "!"
+        assert field.text == description + "!"
         assert_literal(app, description + "!")
     assert saved(hostile_path)["segments"][0]["description"] == description + "!"
 

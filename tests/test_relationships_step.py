@@ -132,7 +132,7 @@ async def test_the_list_shows_the_segment_after_switching(example_path):
         screen = app.screen
         assert screen.query_one("#relationships-types").selected == ["personal-assistance"]
         assert screen.query_one("#relationships-cost").selected == ["medium"]
-        assert screen.query_one("#relationships-notes").value == ""
+        assert screen.query_one("#relationships-notes").text == ""
 
 
 async def test_quick_flow_asks_only_the_types(example_path):

@@ -28,7 +28,7 @@ async def test_an_open_edit_is_dropped_when_the_segment_changes(example_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press("escape", "e")  # edit the first job of the commuters
+        await pilot.press("escape", "f2")  # edit the first job of the commuters
         await pilot.press("ctrl+p", "escape", "down", "ctrl+n")  # offices, back to value
         await pilot.pause()
         assert app.current_segment_id == "offices"
@@ -41,8 +41,8 @@ async def test_enter_does_not_confirm_a_delete(example_path):
     before = example_path.read_bytes()
     app = make_app(example_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("escape", "d", "enter")
-        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("escape", "delete", "enter")
+        assert type(app.screen).__name__ == "AskScreen"
         await pilot.press("escape")
     assert example_path.read_bytes() == before
 

@@ -28,7 +28,7 @@ async def test_blank_name_adds_nothing_and_writes_nothing(canvas_path):
 async def test_rename_keeps_the_id_so_channels_still_point_at_it(example_path):
     app = make_app(example_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("escape", "e", "ctrl+u", *"Early commuters", "enter")
+        await pilot.press("escape", "f2", "ctrl+u", *"Early commuters", "enter")
     data = saved(example_path)
     assert data["segments"][0]["name"] == "Early commuters"
     assert data["segments"][0]["id"] == "commuters"
@@ -39,7 +39,7 @@ async def test_escape_while_renaming_keeps_the_old_name(example_path):
     before = example_path.read_bytes()
     app = make_app(example_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("escape", "e", "ctrl+u", *"Oops", "escape")
+        await pilot.press("escape", "enter", "ctrl+u", *"Oops", "escape")
     assert example_path.read_bytes() == before
 
 
@@ -54,8 +54,8 @@ async def test_delete_asks_first_and_n_keeps_the_segment(example_path):
     before = example_path.read_bytes()
     app = make_app(example_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("escape", "d")
-        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("escape", "delete")
+        assert type(app.screen).__name__ == "AskScreen"
         await pilot.press("n")
     assert example_path.read_bytes() == before
 
@@ -63,7 +63,7 @@ async def test_delete_asks_first_and_n_keeps_the_segment(example_path):
 async def test_delete_confirmed_removes_segment_and_its_channel_mentions(example_path):
     app = make_app(example_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("escape", "d", "y")
+        await pilot.press("escape", "delete", "y")
     data = saved(example_path)
     assert [s["id"] for s in data["segments"]] == ["offices"]
     assert all("commuters" not in c.get("segments", []) for c in data["channels"])

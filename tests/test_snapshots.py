@@ -24,7 +24,7 @@ def test_segments_screen_new_canvas(snap_compare, canvas_path):
 
 
 def test_confirm_delete_segment(snap_compare, example_path):
-    assert snap_compare(make_app(example_path), terminal_size=SMALL, press=["escape", "d"])
+    assert snap_compare(make_app(example_path), terminal_size=SMALL, press=["escape", "delete"])
 
 
 def test_help_modal(snap_compare, example_path):

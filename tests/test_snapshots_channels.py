@@ -37,5 +37,5 @@ def test_channels_screen_new_canvas(snap_compare, canvas_path):
 
 
 def test_confirm_delete_channel(snap_compare, example_path):
-    keys = [*TO_CHANNELS, "escape", "d"]
+    keys = [*TO_CHANNELS, "escape", "delete"]
     assert snap_compare(make_app(example_path), terminal_size=SMALL, press=keys)

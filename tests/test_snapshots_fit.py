@@ -44,5 +44,5 @@ def test_fit_link_picker_for_a_pain(snap_compare, canvas_path):
 
 def test_fit_confirm_drop(snap_compare, example_path):
     assert snap_compare(
-        make_app(example_path), terminal_size=SMALL, run_before=open_fit, press=["down", "d"],
+        make_app(example_path), terminal_size=SMALL, run_before=open_fit, press=["down", "delete"],
     )

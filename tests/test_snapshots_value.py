@@ -29,7 +29,7 @@ def test_value_screen_on_an_offer_list(snap_compare, example_path):
 
 
 def test_link_picker_modal(snap_compare, example_path):
-    press = [*TO_VALUE, "tab", "tab", "tab", "escape", "l"]
+    press = [*TO_VALUE, "tab", "tab", "tab", "escape", "ctrl+l"]
     assert snap_compare(make_app(example_path), terminal_size=SMALL, press=press)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from bmc_tui.widgets import TextBox
 
 from bmc_tui.app import make_app
 from bmc_tui.screens.too_small import TooSmallScreen
@@ -33,14 +33,14 @@ async def test_shrinking_mid_sentence_keeps_the_words_and_the_focus(canvas_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"Offices", "enter", "tab", *"Thirty fi")
         field = app.focused
-        assert isinstance(field, Input) and field.value == "Thirty fi"
+        assert isinstance(field, TextBox) and field.text == "Thirty fi"
         await pilot.resize_terminal(60, 24)
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.press(*"xyz", "tab", "ctrl+n", "ctrl+o", "enter", "backspace")  # none of them acts
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(100, 30)
         assert app.focused is field
-        assert field.value == "Thirty fi"
+        assert field.text == "Thirty fi"
         assert app.current_mode == "segments"
         await pilot.press(*"rms")
     assert saved(canvas_path)["segments"][0]["description"] == "Thirty firms"

@@ -36,6 +36,10 @@ class AskScreen(ModalScreen[str | None]):
         self.deaf_for = deaf_for
         self._shown_at = monotonic()
 
+    def on_mount(self) -> None:
+        # Keys typed before the question was on screen (a burst, a habit) never answer it.
+        self._shown_at = monotonic()
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
             yield Static(literal(self.question_text), classes="modal-title")
@@ -60,3 +64,14 @@ class AskScreen(ModalScreen[str | None]):
             event.prevent_default()
             event.stop()
             self.dismiss(chosen)
+
+
+YES = "y"
+
+
+def confirm_screen(question: str, detail: str, does: str) -> AskScreen:
+    """Asks before something is thrown away: ``y`` does it; ``n`` or Esc keeps it.
+
+    Answered only by a key typed after the question appeared, never by Enter.
+    """
+    return AskScreen(question, detail, [(YES, does), ("n", "keep it")])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -15,7 +16,8 @@ from textual.widgets import Footer, Input, Static
 from ..flow import Question, Step
 from ..model import Canvas, Segment
 from ..model.text import visible_line
-from ..widgets import ListEditor, StepBar, TextField, literal
+from ..widgets import ListEditor, StepBar, TextBox, TextField, literal
+from .ask import YES, confirm_screen
 from .segment_picker import SegmentPickerScreen
 
 if TYPE_CHECKING:
@@ -26,6 +28,8 @@ STYLES = Path(__file__).resolve().parent.parent / "styles"
 
 class StepScreen(Screen[None]):
     """One step of the interview. Subclasses compose the body and refresh it from the model."""
+
+    BINDINGS = [Binding("ctrl+z", "undo", "Undo")]
 
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.id)
@@ -63,16 +67,39 @@ class StepScreen(Screen[None]):
         """Show the canvas as it is now (after a change elsewhere, or a reload from disk)."""
         self.query_one(StepBar).set_title(self.canvas.title)
         self.refresh_from_model()
+        self.refresh_bindings()
 
     def refresh_from_model(self) -> None:
         """Show what the canvas holds now."""
 
-    def commit(self) -> None:
-        """Save the canvas after a change; the app reports a failure and keeps the answers."""
-        self.bmc.save()
+    # deleting, and undoing it
 
-    # Free-text answers go into the model as they are typed (each screen's
-    # on_input_changed, with save_soon); Enter and leaving the field save at once.
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            # Hidden, not greyed, while there is nothing to undo.
+            return self.bmc.edits.can_undo
+        return True
+
+    def ask_to_delete(
+        self, question: str, detail: str, delete: Callable[[], None], does: str = "delete it",
+    ) -> None:
+        """Ask first; ``delete`` makes the edit and shows the result. Ctrl+Z brings it back."""
+
+        def answered(answer: str | None) -> None:
+            if answer == YES:
+                delete()
+                self.refresh_bindings()
+
+        self.app.push_screen(confirm_screen(question, detail, does), answered)
+
+    def action_undo(self) -> None:
+        label = self.bmc.edits.undo()
+        if label:
+            self.show_canvas()
+            self.bmc.say(f"Brought back {label}.", timeout=5)
+
+    # Free-text answers go into the model as they are typed (through edits, which save
+    # them within a moment); Enter and leaving the field save at once.
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if _is_answer_field(event.input):
@@ -112,7 +139,7 @@ class PerSegmentStepScreen(StepScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_segment":
             return True if len(self.canvas.segments) > 1 else None
-        return True
+        return super().check_action(action, parameters)
 
     def action_pick_segment(self) -> None:
         def chosen(segment_id: str | None) -> None:
@@ -138,4 +165,4 @@ class PerSegmentStepScreen(StepScreen):
 
 def _is_answer_field(widget: object) -> bool:
     # A list's entry line (clear_on_submit) adds entries instead; its screen saves those.
-    return isinstance(widget, TextField) and not widget.clear_on_submit
+    return isinstance(widget, TextBox) or (isinstance(widget, TextField) and not widget.clear_on_submit)

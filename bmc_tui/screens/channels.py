@@ -6,15 +6,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
-from ..model import PHASES, Channel, move
+from ..model import PHASES, Channel
 from ..widgets import (
-    Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextField, choices_from, literal,
+    Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextBox, choices_from, literal,
     literal_line,
 )
 from .base import STYLES, StepScreen
-from .confirm import ConfirmScreen
 
 SINGLE_CHOICES = ("reach", "owner", "medium", "cost")
 TEXTS = ("advantages", "challenges")
@@ -62,7 +61,7 @@ class ChannelsScreen(StepScreen):
                 yield Static(NO_SEGMENTS_HINT, id="channels-no-segments")
                 yield ChoiceList(self._segment_choices(), multiple=True, id="channels-segments")
             elif key in TEXTS:
-                yield TextField(placeholder=question.placeholder, id=f"channels-{key}")
+                yield TextBox(placeholder=question.placeholder, id=f"channels-{key}")
 
     def _phase_headings(self) -> list[tuple[str, str]]:
         question = self.question("phases")
@@ -122,23 +121,20 @@ class ChannelsScreen(StepScreen):
             widget.display = (widget.id == "channels-empty") == (channel is None)
         if channel is None:
             return
-        for key in SINGLE_CHOICES:
-            for choice_list in self.query(f"#channels-{key}").results(ChoiceList):
-                value = getattr(channel, key)
-                choice_list.set_selected([value] if value else [])
-        for phases in self.query("#channels-phases").results(ChoiceList):
-            phases.set_selected(channel.phases)
+        self._show_choices(channel)
         for segments in self.query("#channels-segments").results(ChoiceList):
             segments.set_choices(self._segment_choices(), channel.segments)
             segments.display = bool(self.canvas.segments)
             self.query_one("#channels-no-segments").display = not self.canvas.segments
         for key in TEXTS:
-            for field in self.query(f"#channels-{key}").results(TextField):
+            for field in self.query(f"#channels-{key}").results(TextBox):
+                field.show_text(getattr(channel, key))
+
+    def _show_choices(self, channel: Channel) -> None:
+        for key in (*SINGLE_CHOICES, "phases", "segments"):
+            for choice_list in self.query(f"#channels-{key}").results(ChoiceList):
                 value = getattr(channel, key)
-                if field.value != value:
-                    # Not an edit by the user: do not write it back to (maybe another) channel.
-                    with field.prevent(Input.Changed):
-                        field.value = value
+                choice_list.show_record(channel.id, value if isinstance(value, list) else [value] if value else [])
 
     def _show_coverage(self) -> None:
         canvas = self.canvas
@@ -158,7 +154,7 @@ class ChannelsScreen(StepScreen):
             focused = self.focused
             detail = self.query_one("#channels-detail")
             return focused is not None and (focused is detail or detail in focused.ancestors)
-        return True
+        return super().check_action(action, parameters)
 
     def action_to_list(self) -> None:
         self.editor.option_list.focus()
@@ -169,36 +165,30 @@ class ChannelsScreen(StepScreen):
         self._show_detail()
 
     def on_list_editor_added(self, event: ListEditor.Added) -> None:
-        self.canvas.add_channel(event.text)
-        self.commit()
+        self.bmc.edits.add_channel(event.text)
         self.refresh_from_model(highlight=len(self.canvas.channels) - 1)
 
     def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
         # The id stays as it was: a rename is not a new channel.
-        self.canvas.channels[event.index].name = event.text
-        self.commit()
+        self.bmc.edits.rename_channel(self.canvas.channels[event.index].id, event.text)
         self.refresh_from_model(highlight=event.index)
 
     def on_list_editor_moved(self, event: ListEditor.Moved) -> None:
-        target = move(self.canvas.channels, event.index, event.delta)
-        self.commit()
+        target = self.bmc.edits.move_channel(self.canvas.channels[event.index].id, event.delta)
         self.refresh_from_model(highlight=target)
 
     def on_list_editor_delete_requested(self, event: ListEditor.DeleteRequested) -> None:
         channel = self.canvas.channels[event.index]
 
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self.canvas.remove_channel(channel.id)
-                self.commit()
-                self.refresh_from_model(highlight=event.index)
+        def delete() -> None:
+            self.bmc.edits.delete_channel(channel.id)
+            self.refresh_from_model(highlight=event.index)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete the channel '{channel.name}'?",
-                "What you noted about it goes with it; the grid shows any phase left uncovered.",
-            ),
-            answered,
+        self.ask_to_delete(
+            f"Delete the channel '{channel.name}'?",
+            "What you noted about it goes with it; the grid shows any phase left uncovered. "
+            "Ctrl+Z brings it back.",
+            delete,
         )
 
     # the detail
@@ -208,24 +198,23 @@ class ChannelsScreen(StepScreen):
         key = (event.choice_list.id or "").removeprefix("channels-")
         if channel is None:
             return
+        edits = self.bmc.edits
         if key in SINGLE_CHOICES:
-            setattr(channel, key, event.values[0] if event.values else "")
-        elif key == "phases":
-            channel.phases = list(event.values)
-        elif key == "segments":
-            channel.segments = list(event.values)
-            self._show_list()  # the "no segment" mark
+            edits.set_channel_choice(channel.id, key, event.values[0] if event.values else "")
+        elif key in ("phases", "segments"):
+            edits.set_channel_choices(channel.id, key, event.values)
         else:
             return
-        self.commit()
+        self._show_choices(channel)
+        if key == "segments":
+            self._show_list()  # the "no segment" mark
         self._show_coverage()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_text_area_changed(self, event: TextBox.Changed) -> None:
         channel = self._highlighted_channel()
-        key = (event.input.id or "").removeprefix("channels-")
-        if key in TEXTS and channel is not None and getattr(channel, key) != event.value:
-            setattr(channel, key, event.value)
-            self.bmc.save_soon()
+        key = (event.text_area.id or "").removeprefix("channels-")
+        if key in TEXTS and channel is not None:
+            self.bmc.edits.set_channel_text(channel.id, key, event.text_area.text)
 
 
 def _phase_counts(channels: list[Channel]) -> dict[str, int]:

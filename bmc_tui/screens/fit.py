@@ -24,7 +24,6 @@ from ..model.fit import (
 from ..model.text import visible_line
 from ..widgets import literal, literal_line
 from .base import STYLES, StepScreen
-from .confirm import ConfirmScreen
 from .link_picker import LinkPickerScreen
 
 # From this many columns the findings and the coverage sit side by side.
@@ -45,8 +44,9 @@ class FitScreen(StepScreen):
     CSS_PATH = STYLES / "fit.tcss"
 
     BINDINGS = [
+        # Letters here only open a picker (l) or another step (g): no letter destroys.
         Binding("l", "link", "Link"),
-        Binding("d,delete", "drop", "Drop"),
+        Binding("delete", "drop", "Drop", key_display="Del"),
         Binding("g", "jump", "Go to step"),
     ]
 
@@ -356,7 +356,7 @@ class FitScreen(StepScreen):
             return True if self._link_targets() else None
         if action == "jump":
             return True if finding is not None and finding.step in self.bmc.flow.step_ids else None
-        return True
+        return super().check_action(action, parameters)
 
     def _finding_item(self) -> tuple[Finding, Segment, Item] | None:
         finding = self.current_finding
@@ -395,8 +395,8 @@ class FitScreen(StepScreen):
 
         def chosen(ids: list[str] | None) -> None:
             if ids is not None and ids != offer.links:
-                offer.links = ids
-                self._changed()
+                self.bmc.edits.set_links(segment.id, kind, offer.id, ids)
+                self.refresh_from_model()
 
         self.app.push_screen(
             LinkPickerScreen(
@@ -414,18 +414,9 @@ class FitScreen(StepScreen):
         offers = segment.items(ADDRESSED_BY[kind])
 
         def chosen(ids: list[str] | None) -> None:
-            if ids is None:
-                return
-            changed = False
-            for offer in offers:
-                if (offer.id in ids) != (item.id in offer.links):
-                    if offer.id in ids:
-                        offer.links.append(item.id)
-                    else:
-                        offer.links.remove(item.id)
-                    changed = True
-            if changed:
-                self._changed()
+            if ids is not None and set(ids) != {o.id for o in offers if item.id in o.links}:
+                self.bmc.edits.set_addressed_by(segment.id, kind, item.id, ids)
+                self.refresh_from_model()
 
         self.app.push_screen(
             LinkPickerScreen(
@@ -448,14 +439,13 @@ class FitScreen(StepScreen):
         finding, segment, item = found
         kind = finding.kind or ""
 
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                segment.remove_item(kind, item.id)
-                self._changed()
+        def drop() -> None:
+            self.bmc.edits.delete_item(segment.id, kind, item.id)
+            self.refresh_from_model()
 
         detail = f"It is removed from the {self._kind_label(kind).lower()} of {segment.name}"
         detail += ", and the links to it go too." if kind in PROFILE_KINDS else "."
-        self.app.push_screen(ConfirmScreen(f"Drop '{item.text}'?", detail), answered)
+        self.ask_to_delete(f"Drop '{item.text}'?", detail + " Ctrl+Z brings it back.", drop, "drop it")
 
     async def action_jump(self) -> None:
         finding = self.current_finding
@@ -464,7 +454,3 @@ class FitScreen(StepScreen):
         if finding.segment_id:
             self.bmc.current_segment_id = finding.segment_id
         await self.bmc.go_to_step(finding.step)
-
-    def _changed(self) -> None:
-        self.commit()
-        self.refresh_from_model()

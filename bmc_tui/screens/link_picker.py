@@ -66,11 +66,16 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
     def action_done(self) -> None:
         # Enter is a priority key, handled as it arrives: let Space and arrow keys typed
         # before it reach the list first.
+        # Then the toggles they report (bubbling up to this screen) are shown first.
         lists = self.query(ChoiceList)
         if lists:
-            lists.first().call_later(self._finish)
+            lists.first().call_later(self.call_later, self._finish)
         else:
             self._finish()
+
+    def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
+        # The picker's answer is its own until Enter: it shows each toggle itself.
+        event.choice_list.set_selected(event.values)
 
     def _finish(self) -> None:
         if not self.is_current:

@@ -3,18 +3,17 @@ place, why, cost, notes."""
 
 from __future__ import annotations
 
-
 from rich import box
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from ..flow import Question
-from ..model import Relationship, Segment
+from ..model import Segment
 from ..model.text import visible_line
-from ..widgets import Choice, ChoiceList, TextField, choices_from, literal, literal_line
+from ..widgets import Choice, ChoiceList, TextBox, choices_from, literal, literal_line
 from .base import STYLES, PerSegmentStepScreen
 
 # The choice questions of this step, and whether each takes several answers.
@@ -62,7 +61,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
             if question.help:
                 yield Static(literal(question.help), classes="relationships-help")
             if key == "notes":
-                yield TextField(placeholder=question.placeholder, id="relationships-notes")
+                yield TextBox(placeholder=question.placeholder, id="relationships-notes")
             else:
                 yield ChoiceList(
                     self._all_choices(key),
@@ -91,7 +90,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
 
     def on_mount(self) -> None:
         self.refresh_from_model()
-        for field in self.query(".relationships-field ChoiceList, .relationships-field TextField"):
+        for field in self.query(".relationships-field ChoiceList, .relationships-field TextBox"):
             field.focus(scroll_visible=False)
             break
 
@@ -106,7 +105,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
         self.query_one("#relationships-body").disabled = segment is None
         self.query_one("#relationships-segment", Static).update(self._segment_line(segment))
         if segment is not None:
-            self._show_relationship(segment.relationship)
+            self._show_relationship(segment)
         self._show_overview()
         self.refresh_bindings()
 
@@ -165,20 +164,17 @@ class RelationshipsScreen(PerSegmentStepScreen):
         # The breakpoint classes change with the width; the overview follows them.
         self.call_after_refresh(self._show_overview)
 
-    def _show_relationship(self, relationship: Relationship) -> None:
+    def _show_relationship(self, segment: Segment) -> None:
         for key in CHOICE_QUESTIONS:
             for choice_list in self.query(f"#relationships-{key}").results(ChoiceList):
                 if key == "established":
                     # Only a type on offer can already be in place.
-                    offered = [c for c in self._all_choices(key) if c.value in relationship.types]
-                    choice_list.set_choices(offered, relationship.established)
+                    offered = [c for c in self._all_choices(key) if c.value in segment.relationship.types]
+                    choice_list.set_choices(offered, segment.relationship.established)
                 else:
-                    choice_list.set_selected(_as_list(getattr(relationship, key)))
-        for notes in self.query("#relationships-notes").results(TextField):
-            if notes.value != relationship.notes:
-                # Not an edit by the user: no Changed, so nothing is saved back.
-                with notes.prevent(Input.Changed):
-                    notes.value = relationship.notes
+                    choice_list.show_record(segment.id, _as_list(getattr(segment.relationship, key)))
+        for notes in self.query("#relationships-notes").results(TextBox):
+            notes.show_text(segment.relationship.notes)
 
     # the segment
 
@@ -194,15 +190,16 @@ class RelationshipsScreen(PerSegmentStepScreen):
             shown = [choice.value for choice in event.choice_list.choices]
             edits.set_relationship_choices(segment.id, key, event.values, shown=shown)
             if key == "types":
-                self._show_relationship(segment.relationship)  # what can be in place follows
+                self._show_relationship(segment)  # what can be in place follows
         else:
             edits.set_relationship_choice(segment.id, key, event.values[0] if event.values else "")
+        event.choice_list.set_selected(_as_list(getattr(segment.relationship, key)))
         self._show_overview()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_text_area_changed(self, event: TextBox.Changed) -> None:
         segment = self.current_segment
-        if event.input.id == "relationships-notes" and segment is not None:
-            self.bmc.edits.set_relationship_text(segment.id, "notes", event.value)
+        if event.text_area.id == "relationships-notes" and segment is not None:
+            self.bmc.edits.set_relationship_text(segment.id, "notes", event.text_area.text)
 
 
 def _as_list(value: str | list[str]) -> list[str]:

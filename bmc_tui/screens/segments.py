@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
-from ..model import Segment, move
-from ..widgets import ChoiceList, ListEditor, TextField, choices_from, literal, literal_line
+from ..model import Segment
+from ..widgets import ChoiceList, ListEditor, TextBox, choices_from, literal, literal_line
 from .base import STYLES, StepScreen
-from .confirm import ConfirmScreen
 
 
 EMPTY_HINT = (
@@ -39,7 +38,7 @@ class SegmentsScreen(StepScreen):
                     yield Static(literal(self.step.text("empty_hint", EMPTY_HINT)), id="segments-empty")
                     if question := self.question("description"):
                         yield Label(literal_line(question.label), classes="field-label")
-                        yield TextField(placeholder=question.placeholder, id="segments-description")
+                        yield TextBox(placeholder=question.placeholder, id="segments-description")
                     for key in CHOICES:
                         if question := self.question(key):
                             yield Label(literal_line(question.label), classes="field-label")
@@ -73,16 +72,12 @@ class SegmentsScreen(StepScreen):
             widget.display = (widget.id == "segments-empty") == (segment is None)
         if segment is None:
             return
-        for description in self.query("#segments-description").results(TextField):
-            if description.value != segment.description:
-                # Showing another segment is not typing: no Changed, or it would be
-                # written to whichever segment is highlighted when it is handled.
-                with description.prevent(Input.Changed):
-                    description.value = segment.description
+        for description in self.query("#segments-description").results(TextBox):
+            description.show_text(segment.description)
         for key in CHOICES:
             for choices in self.query(f"#segments-{key}").results(ChoiceList):
                 value = getattr(segment, key)
-                choices.set_selected([value] if value else [])
+                choices.show_record(segment.id, [value] if value else [])
 
     # the list
 
@@ -93,51 +88,44 @@ class SegmentsScreen(StepScreen):
         self._show_detail()
 
     def on_list_editor_added(self, event: ListEditor.Added) -> None:
-        segment = self.canvas.add_segment(event.text)
+        segment = self.bmc.edits.add_segment(event.text)
         self.bmc.current_segment_id = segment.id
-        self.commit()
         self.refresh_from_model(highlight=len(self.canvas.segments) - 1)
 
     def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
         # The id stays as it was: channels and links keep pointing at the segment.
-        self.canvas.segments[event.index].name = event.text
-        self.commit()
+        self.bmc.edits.rename_segment(self.canvas.segments[event.index].id, event.text)
         self.refresh_from_model(highlight=event.index)
 
     def on_list_editor_moved(self, event: ListEditor.Moved) -> None:
-        target = move(self.canvas.segments, event.index, event.delta)
-        self.commit()
+        target = self.bmc.edits.move_segment(self.canvas.segments[event.index].id, event.delta)
         self.refresh_from_model(highlight=target)
 
     def on_list_editor_delete_requested(self, event: ListEditor.DeleteRequested) -> None:
         segment = self.canvas.segments[event.index]
 
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self.canvas.remove_segment(segment.id)
-                self.commit()
-                self.refresh_from_model(highlight=event.index)
+        def delete() -> None:
+            self.bmc.edits.delete_segment(segment.id)
+            self.refresh_from_model(highlight=event.index)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                f"Delete the segment '{segment.name}'?",
-                "Its value proposition and relationship go with it, "
-                "and channels stop listing it.",
-            ),
-            answered,
+        self.ask_to_delete(
+            f"Delete the segment '{segment.name}'?",
+            "Its value proposition and relationship go with it, and channels stop listing "
+            "it. Ctrl+Z brings it all back.",
+            delete,
         )
 
     # the detail
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_text_area_changed(self, event: TextBox.Changed) -> None:
         segment = self._highlighted_segment()
-        if event.input.id == "segments-description" and segment is not None:
-            if segment.description != event.value:
-                segment.description = event.value
-                self.bmc.save_soon()
+        if event.text_area.id == "segments-description" and segment is not None:
+            self.bmc.edits.set_segment_text(segment.id, "description", event.text_area.text)
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         segment = self._highlighted_segment()
         key = (event.choice_list.id or "").removeprefix("segments-")
         if key in CHOICES and segment is not None:
             self.bmc.edits.set_segment_choice(segment.id, key, event.values[0] if event.values else "")
+            value = getattr(segment, key)
+            event.choice_list.set_selected([value] if value else [])

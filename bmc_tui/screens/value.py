@@ -10,11 +10,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
 from ..flow import Step
-from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment, move
+from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment
 from ..model.text import visible_line
 from ..widgets import ListEditor, literal_line
 from .base import STYLES, PerSegmentStepScreen
-from .confirm import ConfirmScreen
 from .link_picker import LinkPickerScreen
 
 # Short nouns for link counts ("→ 2 jobs"); generic UI words, not question wording.
@@ -39,7 +38,8 @@ class ValueScreen(PerSegmentStepScreen):
     BINDINGS = [
         Binding("tab", "next_list(1)", "Next list", show=False),
         Binding("shift+tab", "next_list(-1)", "Previous list", show=False),
-        Binding("l", "link", "Link"),
+        # Not a letter: a word typed on a list is a new entry.
+        Binding("ctrl+l", "link", "Link"),
     ]
 
     def __init__(self, step: Step) -> None:
@@ -192,13 +192,11 @@ class ValueScreen(PerSegmentStepScreen):
 
     def _can_link(self) -> bool | None:
         editor = self._focused_editor()
-        if editor is not None and editor.field.has_focus:
-            return False  # `l` is a letter being typed
         segment = self.current_segment
-        if editor is None or segment is None or editor.highlighted is None:
-            return None
+        if editor is None or segment is None or kind_of(editor) not in OFFER_KINDS:
+            return False  # never applies here: hidden, not greyed
         kind = kind_of(editor)
-        if kind not in OFFER_KINDS or not segment.items(kind):
+        if editor.highlighted is None or not segment.items(kind):
             return None
         return True if self._link_targets(segment, kind) else None
 
@@ -242,8 +240,7 @@ class ValueScreen(PerSegmentStepScreen):
         def answered(chosen: list[str] | None) -> None:
             if chosen is None or segment.item(kind, item.id) is None:
                 return
-            item.links = chosen
-            self.commit()
+            self.bmc.edits.set_links(segment.id, kind, item.id, chosen)
             self._refresh_after_change(kind)
 
         self.app.push_screen(
@@ -263,50 +260,47 @@ class ValueScreen(PerSegmentStepScreen):
         if segment is None:
             return
         kind = kind_of(event.editor)
-        item = segment.add_item(kind, event.text)
-        self.commit()
+        item = self.bmc.edits.add_item(segment.id, kind, event.text)
         self._refresh_after_change(kind, highlight=len(segment.items(kind)) - 1)
-        if kind in OFFER_KINDS and self._link_targets(segment, kind):
+        if kind in OFFER_KINDS and self._link_targets(segment, kind) and not event.pasted:
             self._ask_links(segment, kind, item)
         elif event.editor.field.disabled:
             # The flow's cap is reached: typing goes on in the next list.
             self._focus_list_after(event.editor, 1, on_list=False)
 
-    def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
+    def _item_at(self, editor: ListEditor, index: int) -> tuple[Segment, str, Item] | None:
         segment = self.current_segment
         if segment is None:
-            return
-        kind = kind_of(event.editor)
-        # Only the text changes: the id, and so every link, stays.
-        segment.items(kind)[event.index].text = event.text
-        self.commit()
-        self._refresh_after_change(kind, highlight=event.index)
+            return None
+        kind = kind_of(editor)
+        return segment, kind, segment.items(kind)[index]
+
+    def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
+        if found := self._item_at(event.editor, event.index):
+            segment, kind, item = found
+            # Only the text changes: the id, and so every link, stays.
+            self.bmc.edits.rename_item(segment.id, kind, item.id, event.text)
+            self._refresh_after_change(kind, highlight=event.index)
 
     def on_list_editor_moved(self, event: ListEditor.Moved) -> None:
-        segment = self.current_segment
-        if segment is None:
-            return
-        kind = kind_of(event.editor)
-        target = move(segment.items(kind), event.index, event.delta)
-        self.commit()
-        self._refresh_after_change(kind, highlight=target)
+        if found := self._item_at(event.editor, event.index):
+            segment, kind, item = found
+            target = self.bmc.edits.move_item(segment.id, kind, item.id, event.delta)
+            self._refresh_after_change(kind, highlight=target)
 
     def on_list_editor_delete_requested(self, event: ListEditor.DeleteRequested) -> None:
-        segment = self.current_segment
-        if segment is None:
+        found = self._item_at(event.editor, event.index)
+        if found is None:
             return
-        kind = kind_of(event.editor)
-        item = segment.items(kind)[event.index]
+        segment, kind, item = found
 
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                segment.remove_item(kind, item.id)
-                self.commit()
-                self._refresh_after_change(kind, highlight=event.index)
+        def delete() -> None:
+            self.bmc.edits.delete_item(segment.id, kind, item.id)
+            self._refresh_after_change(kind, highlight=event.index)
 
-        self.app.push_screen(
-            ConfirmScreen(f"Delete '{item.text}'?", self._delete_detail(segment, kind, item)),
-            answered,
+        detail = self._delete_detail(segment, kind, item)
+        self.ask_to_delete(
+            f"Delete '{item.text}'?", f"{detail} Ctrl+Z brings it back.".strip(), delete,
         )
 
     def _delete_detail(self, segment: Segment, kind: str, item: Item) -> str:

@@ -7,8 +7,9 @@ from .fields import TextField
 from .list_editor import ListEditor
 from .literal import literal, literal_line
 from .step_bar import StepBar
+from .text_box import TextBox
 
 __all__ = [
-    "Choice", "ChoiceList", "CoverageGrid", "CoverageRow", "ListEditor", "StepBar", "TextField",
+    "Choice", "ChoiceList", "CoverageGrid", "CoverageRow", "ListEditor", "StepBar", "TextBox", "TextField",
     "choices_from", "literal", "literal_line",
 ]

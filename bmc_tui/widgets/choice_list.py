@@ -28,7 +28,8 @@ class ChoiceList(OptionList):
     """Shows which values are chosen; Space or Enter toggles the highlighted one.
 
     It only displays the choice the screen gives it and reports toggles with
-    ``Changed``: the screen writes the model and the model is the one truth.
+    ``Changed`` (the values as they would be): the screen writes the model, then
+    shows it with ``set_selected``. The model is the one truth; no mark is set here.
     """
 
     DEFAULT_CSS = """
@@ -68,14 +69,28 @@ class ChoiceList(OptionList):
         self.multiple = multiple
         self.show_examples = show_examples
         self._selected: list[str] = list(selected)
+        self._record: object = None  # whose answer is on show (see show_record)
         self._fill()
 
     def on_mount(self) -> None:
-        # Start on the current choice, so Space acts where the user expects.
+        self._go_to_start()
+
+    def _go_to_start(self) -> None:
+        """Tick lists start at the top; a single choice on what is chosen, so Space acts
+        where the user expects."""
         values = [c.value for c in self.choices]
-        start = self._selected[0] if self._selected else (values[0] if values else None)
+        start = self.selected[0] if self.selected and not self.multiple else None
+        start = start or (values[0] if values else None)
         if start in values:
             self.highlighted = self.get_option_index(start)
+
+    def show_record(self, record: object, values: Iterable[str]) -> None:
+        """Show the answer of ``record`` (a channel, a segment); another record's answer
+        starts at the top, not where the cursor was left on the last one."""
+        self.set_selected(values)
+        if record != self._record:
+            self._record = record
+            self._go_to_start()
 
     @property
     def selected(self) -> list[str]:
@@ -90,9 +105,6 @@ class ChoiceList(OptionList):
         # Replace only the prompts: cheaper to repaint than rebuilding the list.
         for choice in self.choices:
             self.replace_option_prompt(choice.value, self._prompt(choice))
-        if not self.has_focus and self._selected:
-            # Showing another record: put the cursor on its choice, not the last one's.
-            self.highlighted = self.get_option_index(self.selected[0]) if self.selected else None
 
     def set_choices(self, choices: Sequence[Choice], selected: Iterable[str] = ()) -> None:
         """Offer other choices (choices made from the canvas, after it changed)."""
@@ -140,8 +152,7 @@ class ChoiceList(OptionList):
             chosen = set(self._selected) ^ {value}
         else:
             chosen = set() if value in self._selected else {value}
-        self.set_selected(c.value for c in self.choices if c.value in chosen)
-        self.post_message(self.Changed(self, self.selected))
+        self.post_message(self.Changed(self, [c.value for c in self.choices if c.value in chosen]))
 
 
 def choices_from(options: Iterable) -> list[Choice]:

@@ -1,10 +1,15 @@
-"""An editable list: type and Enter to add, then the next; edit, delete, reorder."""
+"""An editable list: type and Enter to add, then the next; edit, delete, reorder.
+
+Typing on the list adds: a letter goes to the entry line, never to a command. Commands on
+the highlighted entry use keys that never occur inside words (Enter, F2, Delete, Shift+arrows).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,10 +17,33 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 
+from ..model.text import visible
 from .fields import TextField
 from .literal import literal_line
 
 MOVE = Binding.Group("Move", compact=True)
+
+
+class EntryList(OptionList):
+    """The entries. A printable key here starts a new entry: it goes to the entry line."""
+
+    def _on_key(self, event: events.Key) -> None:
+        # Other keys go on to OptionList's handling (Textual calls each class's handler).
+        editor = self.parent
+        if event.is_printable and event.character and isinstance(editor, ListEditor):
+            event.stop()
+            event.prevent_default()
+            editor.type_on_entry_line(event.character)
+
+
+class EntryLine(TextField):
+    """The line a new entry is typed on; several pasted lines are several entries."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        editor = self.parent
+        if isinstance(editor, ListEditor) and editor.paste(event.text):
+            event.stop()
+            event.prevent_default()  # not Input's paste (of the first line) as well
 
 
 class ListEditor(Vertical):
@@ -39,9 +67,9 @@ class ListEditor(Vertical):
     """
 
     BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
+        # No letters: a word typed on the list is a new entry (see EntryList).
+        Binding("enter,f2", "edit", "Edit", key_display="⏎"),
+        Binding("delete", "delete", "Delete", key_display="Del"),
         Binding("shift+up", "move(-1)", "Move up", group=MOVE, key_display="⇧↑"),
         Binding("shift+down", "move(1)", "Move down", group=MOVE, key_display="⇧↓"),
         Binding("escape", "leave_input", "Back to list"),
@@ -57,9 +85,12 @@ class ListEditor(Vertical):
             return self.editor
 
     class Added(_EditorMessage):
-        def __init__(self, editor: ListEditor, text: str) -> None:
+        """``pasted``: one of several lines pasted at once (no question per entry then)."""
+
+        def __init__(self, editor: ListEditor, text: str, *, pasted: bool = False) -> None:
             super().__init__(editor)
             self.text = text
+            self.pasted = pasted
 
     class Edited(_EditorMessage):
         def __init__(self, editor: ListEditor, index: int, text: str) -> None:
@@ -110,12 +141,12 @@ class ListEditor(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(literal_line(self.title), classes="list-editor--title")
-        yield OptionList(compact=True)
-        yield TextField(placeholder=self.placeholder, clear_on_submit=True)
+        yield EntryList(compact=True)
+        yield EntryLine(placeholder=self.placeholder, clear_on_submit=True)
 
     @property
     def option_list(self) -> OptionList:
-        return self.query_one(OptionList)
+        return self.query_one(EntryList)
 
     @property
     def field(self) -> TextField:
@@ -224,9 +255,7 @@ class ListEditor(Vertical):
             return self._in_field()
         if self._in_field():
             # Letters are typed into the field; these keys belong to the list.
-            return False if action in ("add", "edit", "delete", "move") else True
-        if action == "add":
-            return None if self._is_full() else True
+            return False if action in ("edit", "delete", "move") else True
         if action in ("edit", "delete"):
             return True if self._texts else None
         if action == "move":
@@ -238,10 +267,46 @@ class ListEditor(Vertical):
             return True if 0 <= target < len(self._texts) else None
         return True
 
-    def action_add(self) -> None:
-        self._editing = None
-        self._update_field()
-        self.focus_entry()
+    def type_on_entry_line(self, character: str) -> None:
+        """A key typed on the list: a new entry starts with it, after what is there already."""
+        if self._editing is not None:
+            self.action_leave_input()
+        field = self.field
+        if field.disabled:
+            self.app.bell()  # full: there is no entry line to type on
+            return
+        self.focus_now(field)
+        field.cursor_position = len(field.value)
+        field.insert_text_at_cursor(character)
+
+    def paste(self, text: str) -> bool:
+        """Add one entry per pasted line (a workshop pastes a list of jobs); the first
+        line continues what was typed. False: one line or an edit, pasted as usual."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        if self._editing is not None or len(lines) < 2 or self.field.disabled:
+            return False
+        field = self.field
+        self.focus_now(field)
+        field.insert_text_at_cursor(lines[0])
+        entries = [field.value.strip(), *lines[1:]]
+        room = len(entries) if self.max_items is None else self.max_items - len(self._texts)
+        field.value = ""
+        for entry in entries[:room]:
+            self.post_message(self.Added(self, entry, pasted=True))
+        if left := entries[room:]:
+            self.app.notify(
+                visible(f"{self.max_items} is enough for now; not added: " + "; ".join(left)),
+                markup=False, severity="warning", timeout=10,
+            )
+        return True
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Pasted while the list has focus: the lines are new entries too.
+        if self.paste(event.text):
+            event.stop()
+        elif self.option_list.has_focus and (line := event.text.strip()):
+            event.stop()
+            self.type_on_entry_line(line)
 
     def action_edit(self) -> None:
         index = self.highlighted

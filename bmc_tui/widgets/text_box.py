@@ -1,0 +1,69 @@
+"""A compact multi-line answer: wraps, keeps newlines, shows control characters as symbols."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import TextArea
+
+from ..model.text import visible_line
+
+
+class TextBox(TextArea):
+    """Free text (a description, notes) that may run over several lines.
+
+    - Soft-wrapped and only a few rows high: at 80x24 the other questions stay in view.
+    - Enter goes on to the next question, as after every other answer; Ctrl+J starts a
+      new line, and pasted text keeps its newlines. Tab leaves it too. Its cursor blinks
+      only with --blink.
+    - The exact text is kept; each line is drawn through ``visible_line``, so an escape
+      sequence in a canvas is shown, never obeyed (``get_line`` is TextArea's documented
+      place to restyle a line; one symbol per character keeps the cursor in place).
+    """
+
+    DEFAULT_CSS = """
+    TextBox {
+        width: 1fr;
+        height: auto;
+        min-height: 1;
+        max-height: 4;
+        padding: 0;  /* in line with the labels above it */
+    }
+    """
+
+    BINDINGS = [Binding("ctrl+j", "new_line", "New line")]
+
+    def __init__(self, text: str = "", *, placeholder: str = "", **kwargs) -> None:
+        super().__init__(
+            text, soft_wrap=True, tab_behavior="focus", compact=True,
+            highlight_cursor_line=False, placeholder=Content(visible_line(placeholder)), **kwargs,
+        )
+
+    def on_mount(self) -> None:
+        self.cursor_blink = bool(getattr(self.app, "cursor_blink_enabled", False))
+
+    def _on_key(self, event: events.Key) -> None:
+        # Before TextArea's own handler (Textual calls each class's), which would insert it.
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.screen.focus_next()
+
+    def action_new_line(self) -> None:
+        self.insert("\n")
+
+    def on_focus(self) -> None:
+        # Tabbing in continues the answer, as in a one-line field: typing adds to its end.
+        self.move_cursor(self.document.end)
+
+    def get_line(self, line_index: int) -> Text:
+        return Text(visible_line(self.document.get_line(line_index)), end="", no_wrap=True)
+
+    def show_text(self, text: str) -> None:
+        """Show what the model holds. Not typing: no Changed, so nothing is written back
+        (maybe to another record)."""
+        if self.text != text:
+            with self.prevent(TextArea.Changed):
+                self.load_text(text)
