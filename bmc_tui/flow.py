@@ -21,6 +21,9 @@ from .model.storage import toml_syntax_problem
 
 DEFAULT_FLOW = "full"
 
+# Steps answered segment by segment: Ctrl+N walks their segments before the next step.
+PER_SEGMENT_STEPS = ("value", "relationships")
+
 # The questions each step may ask, and for choice questions the values allowed.
 # None: free text, a list of items, or (channels.segments) options from the canvas.
 STEP_QUESTIONS: dict[str, dict[str, tuple[str, ...] | None]] = {
@@ -86,6 +89,10 @@ class Step:
     def asks(self, key: str) -> bool:
         return self.question(key) is not None
 
+    @property
+    def per_segment(self) -> bool:
+        return self.id in PER_SEGMENT_STEPS
+
 
 @dataclass(frozen=True)
 class Flow:
@@ -105,10 +112,13 @@ class Flow:
 
 
 class FlowError(Exception):
-    def __init__(self, path: Path | str, problems: list[Problem]):
+    def __init__(self, path: Path | str, problems: list[Problem], *, unknown_name: bool = False):
         self.path = Path(path)
         self.problems = problems
-        lines = [f"{self.path}: this interview flow cannot be used."]
+        # A flow named that does not exist (not a broken file): the fix is another name.
+        self.unknown_name = unknown_name
+        lines = [f"{self.path}: " + ("no such interview flow." if unknown_name
+                                     else "this interview flow cannot be used.")]
         lines += [f"  {p.where}: {p.message}" for p in problems]
         super().__init__("\n".join(lines))
 
@@ -125,12 +135,26 @@ def shipped_flow_names() -> list[str]:
     return sorted(p.stem for p in flows_folder().glob("*.toml"))
 
 
+def is_flow_path(name_or_path: str) -> bool:
+    candidate = Path(name_or_path)
+    return candidate.suffix == ".toml" or len(candidate.parts) > 1
+
+
 def resolve_flow_path(name_or_path: str) -> Path:
     """A shipped flow's name (``full``, ``quick``) or the path of a flow file."""
-    candidate = Path(name_or_path)
-    if candidate.suffix == ".toml" or len(candidate.parts) > 1:
-        return candidate
+    if is_flow_path(name_or_path):
+        return Path(name_or_path)
     return flows_folder() / f"{name_or_path}.toml"
+
+
+def unknown_flow(name: str) -> FlowError:
+    """The error for a flow name that names no shipped flow: it lists the ones there are."""
+    known = ", ".join(shipped_flow_names()) or "none"
+    return FlowError(
+        name,
+        [Problem("--flow", f"the flows there are: {known}; or give the path of a flow file")],
+        unknown_name=True,
+    )
 
 
 def load_flow(name_or_path: str = DEFAULT_FLOW) -> Flow:
@@ -139,8 +163,9 @@ def load_flow(name_or_path: str = DEFAULT_FLOW) -> Flow:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except FileNotFoundError:
-        known = ", ".join(shipped_flow_names())
-        raise FlowError(path, [Problem("file", f"no such flow (shipped flows: {known})")]) from None
+        if not is_flow_path(name_or_path):
+            raise unknown_flow(name_or_path) from None
+        raise FlowError(path, [Problem("file", "no such file")]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise FlowError(path, [Problem("file", str(error))]) from None
     except tomllib.TOMLDecodeError as error:

@@ -236,8 +236,16 @@ def test_an_unknown_flow_name_lists_the_shipped_ones():
     with pytest.raises(FlowError) as caught:
         load_flow("nosuch")
     message = str(caught.value)
-    assert "nosuch.toml" in message
-    assert "full" in message and "quick" in message
+    assert message.startswith("nosuch: no such interview flow.")
+    assert "the flows there are: full, quick" in message
+    assert caught.value.unknown_name
+
+
+def test_a_missing_flow_file_is_not_taken_for_a_name(tmp_path):
+    with pytest.raises(FlowError) as caught:
+        load_flow(str(tmp_path / "mine.toml"))
+    assert "no such file" in str(caught.value)
+    assert not caught.value.unknown_name
 
 
 BROKEN = [
