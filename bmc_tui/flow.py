@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,9 @@ class Question:
     options: tuple[Option, ...] = ()
     max_items: int | None = None  # list questions: the quick flow caps them
     link_label: str = ""  # offer lists: how to ask what an item addresses
+    # Multiple choices: a new record starts with every option ticked (the quick flow's
+    # channels serve every segment until told otherwise).
+    every_at_first: bool = False
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -110,6 +114,22 @@ class Flow:
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
 
+    def wording(self, step_id: str, key: str) -> Question | None:
+        """This flow's question, or else the full flow's: an answer a shorter flow does
+        not ask (a market chosen in the full interview) still reads in words."""
+        step = self.step(step_id)
+        if step is not None and (question := step.question(key)) is not None:
+            return question
+        full = _full_flow()
+        return full.wording(step_id, key) if full is not None and full is not self else None
+
+    def option_label(self, step_id: str, key: str, value: str) -> str:
+        """The words for a stored value ("Mass market" for ``mass``), never the value."""
+        question = self.wording(step_id, key)
+        if question is not None and question.option(value) is not None:
+            return question.label_of(value)
+        return value.replace("-", " ").replace("_", " ").capitalize()
+
 
 class FlowError(Exception):
     def __init__(self, path: Path | str, problems: list[Problem], *, unknown_name: bool = False):
@@ -121,6 +141,14 @@ class FlowError(Exception):
                                      else "this interview flow cannot be used.")]
         lines += [f"  {p.where}: {p.message}" for p in problems]
         super().__init__("\n".join(lines))
+
+
+@cache
+def _full_flow() -> Flow | None:
+    try:
+        return load_flow(DEFAULT_FLOW)
+    except FlowError:
+        return None
 
 
 def flows_folder() -> Path:
@@ -272,6 +300,9 @@ def _question(table: dict[str, Any], choices, where: str, problems: list[Problem
         ))
     if choices is not None and not options:
         problems.append(Problem(f"{where}.options", "a choice question needs its options"))
+    every_at_first = table.get("every_at_first", False)
+    if not isinstance(every_at_first, bool):
+        problems.append(Problem(f"{where}.every_at_first", f"should be true or false, not {every_at_first!r}"))
     max_items = table.get("max_items")
     if "max_items" in table and not (type(max_items) is int and max_items > 0):
         problems.append(Problem(f"{where}.max_items", f"should be a whole number above 0, not {max_items!r}"))
@@ -283,4 +314,5 @@ def _question(table: dict[str, Any], choices, where: str, problems: list[Problem
         options=tuple(options),
         max_items=max_items if isinstance(max_items, int) and max_items > 0 else None,
         link_label=str(table.get("link_label", "")),
+        every_at_first=every_at_first is True,
     )

@@ -167,7 +167,7 @@ def test_the_quick_flow_asks_the_workshop_intake_only():
     assert asked == {
         "segments": {"name"},
         "value": {"jobs", "pains", "gains"},
-        "channels": {"name", "phases"},
+        "channels": {"name", "phases", "segments"},
         "relationships": {"types"},
     }
 

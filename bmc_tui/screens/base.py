@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ..flow import Question, Step
 from ..model import Canvas, Segment
+from ..model.fit import Finding
 from ..model.text import visible_line
 from ..widgets import ListEditor, StepBar, TextField, literal
 from .segment_picker import SegmentPickerScreen
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from ..app import BmcApp
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
+# The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
+WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
 
 
 class StepScreen(Screen[None]):
@@ -51,6 +55,20 @@ class StepScreen(Screen[None]):
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's, with Ctrl+N and Ctrl+P saying where they go ("Next: segment 2/3"):
+        the footer and the command palette read them from here."""
+        bindings = super().active_bindings
+        for key, active in bindings.items():
+            if (delta := WALK_DELTAS.get(active.binding.action)) is not None:
+                described = replace(active.binding, description=self.bmc.walk_label(delta))
+                bindings[key] = active._replace(binding=described)
+        return bindings
+
+    def show_target(self, target: Finding) -> None:
+        """Point at what fixes a fit finding: its list, its entry, its field."""
 
     def on_mount(self) -> None:
         self.watch(self.bmc, "save_status", self.query_one(StepBar).set_status)
@@ -102,6 +120,7 @@ class StepScreen(Screen[None]):
     def set_current_segment(self, segment_id: str) -> None:
         self.bmc.current_segment_id = segment_id
         self.refresh_from_model()
+        self.refresh_bindings()  # Ctrl+N's "Next: segment 2/3"
 
 
 class PerSegmentStepScreen(StepScreen):

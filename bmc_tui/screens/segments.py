@@ -7,6 +7,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ..model import Segment, move
+from ..model.fit import Finding
 from ..widgets import ChoiceList, ListEditor, TextField, choices_from, literal, literal_line
 from .base import STYLES, StepScreen
 from .confirm import ConfirmScreen
@@ -48,6 +49,10 @@ class SegmentsScreen(StepScreen):
     @property
     def editor(self) -> ListEditor:
         return self.query_one("#segments-list", ListEditor)
+
+    def show_target(self, target: Finding) -> None:
+        # The one finding fixed here is "no segment yet": type one.
+        self.editor.focus_entry()
 
     def refresh_from_model(self, highlight: int | None = None) -> None:
         segments = self.canvas.segments
