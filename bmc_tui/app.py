@@ -22,7 +22,7 @@ from .model.fit import Finding, check_fit
 from .model.text import visible, visible_line
 from .screens import STEP_SCREENS
 from .screens.ask_text import AskTextScreen
-from .screens.commands import InterviewCommands
+from .screens.commands import InterviewCommands, own_bindings
 from .screens.help import HelpScreen
 from .screens.outline import OutlineScreen
 from .screens.ask import AskScreen
@@ -98,6 +98,7 @@ class BmcApp(App[None]):
         Binding("ctrl+p", "walk(-1)", "Back", show=False),
         Binding("ctrl+n", "walk(1)", "Next"),
         Binding("ctrl+t", "set_title", "Canvas title", show=False),
+        Binding("ctrl+k", "command_palette", "Commands", show=False, priority=True),
         Binding("ctrl+s", "save_as", "Save as"),
         Binding("ctrl+q", "quit", "Quit"),
     ]
@@ -289,13 +290,10 @@ class BmcApp(App[None]):
         """The keys the current step's screen and its widgets bind, for the help."""
         keys: dict[str, str] = {}
         for node in (self.screen, *self.screen.query("*")):
-            for cls in type(node).__mro__:
-                if not cls.__module__.startswith("bmc_tui."):
-                    continue  # Textual's own keys (cursor moves, copy) would drown ours
-                for binding in cls.__dict__.get("BINDINGS", []):
-                    if isinstance(binding, Binding) and binding.description:
-                        first = binding.with_key(binding.key.split(",")[0], binding.key_display)
-                        keys.setdefault(binding.description, self.get_key_display(first))
+            for binding in own_bindings(node):
+                if binding.description:
+                    first = binding.with_key(binding.key.split(",")[0], binding.key_display)
+                    keys.setdefault(binding.description, self.get_key_display(first))
         return [(key, does) for does, key in keys.items()]
 
     # the terminal's size

@@ -51,7 +51,8 @@ class StepScreen(Screen[None]):
         if self.step.intro:
             yield Static(literal(self.step.intro), classes="step-intro")
         yield from self.compose_body()
-        yield Footer(compact=True)
+        # Ctrl+K (commands) is in the help: beside the step keys it would not fit 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError

@@ -10,13 +10,25 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.dom import DOMNode
 
 from ..model.text import visible_line
 
 if TYPE_CHECKING:
     from ..app import BmcApp
+
+
+def own_bindings(node: DOMNode) -> Iterator[Binding]:
+    """The bindings bmc-tui's own classes give this node: Textual's own (cursor moves,
+    copy) would drown them."""
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("bmc_tui."):
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding):
+                    yield binding
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,8 @@ class InterviewCommands(Provider):
         for node, binding, enabled, _ in self.screen.active_bindings.values():
             action = binding.action
             if not enabled or not binding.description or action in seen or action == "command_palette":
+                continue
+            if action not in {own.action for own in own_bindings(node)}:
                 continue
             seen.add(action)
             yield PaletteCommand(

@@ -34,7 +34,7 @@ class ConfirmScreen(ModalScreen[bool]):
             if self.detail:
                 yield Static(literal(self.detail), classes="modal-detail")
             yield Static("y: yes   n or Esc: no", classes="modal-keys")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

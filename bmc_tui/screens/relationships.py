@@ -78,7 +78,8 @@ class RelationshipsScreen(PerSegmentStepScreen):
     def on_mount(self) -> None:
         self.refresh_from_model()
         for field in self.query(".relationships-field ChoiceList, .relationships-field TextField"):
-            field.focus(scroll_visible=False)
+            # At once: a fit finding's target (show_target) may move it right after.
+            self.set_focus(field, scroll_visible=False)
             break
 
     def show_target(self, target: Finding) -> None:
