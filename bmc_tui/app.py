@@ -64,8 +64,7 @@ def interview_summary(document: CanvasDocument, flow: Flow, *, saved: bool) -> s
     lines = [
         f"Every answer is saved in {name}." if saved
         else f"Your latest answers are NOT saved in {name}: Ctrl+S saves them elsewhere.",
-        f"The fit check lists {findings} finding{'s' * (findings != 1)} to look at (step "
-        f"{len(flow.steps)})." if findings else "The fit check finds nothing to fix.",
+        _findings_line(flow, findings),
         "",
         "Ctrl+Q quits. To carry on later:",
         f"  bmc-tui {reopen_arguments(flow, name)}   reopens it here",
@@ -73,6 +72,14 @@ def interview_summary(document: CanvasDocument, flow: Flow, *, saved: bool) -> s
     if flow.name != DEFAULT_FLOW:
         lines.append(f"  bmc-tui {name}   goes on with the full interview")
     return "\n".join(lines)
+
+
+def _findings_line(flow: Flow, count: int) -> str:
+    if not count:
+        return "The fit check finds nothing to fix."
+    where = (f"step {flow.step_ids.index('fit') + 1}" if "fit" in flow.step_ids
+             else "the full interview's last step")
+    return f"The fit check lists {count} finding{'s' * (count != 1)} to look at ({where})."
 
 
 def reopen_arguments(flow: Flow, name: str) -> str:
@@ -268,7 +275,7 @@ class BmcApp(App[None]):
                 "The canvas's title",
                 "A name for the business this canvas is about; the step bar shows it.",
                 self.document.canvas.title,
-                "Enter: keep it   Esc: back",
+                "Enter: use this title   Esc: back",
                 allow_empty=True,
             ),
             chosen,

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 STYLES = Path(__file__).resolve().parent.parent / "styles"
 # The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
 WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
+# Left out of a footer too wide for the screen, in this order: the outline, the segment
+# picker (Ctrl+N walks the segments too) and help are all in the help and the palette.
+FOOTER_SPARES = ("app.outline", "outline", "pick_segment", "app.help", "help")
 
 
 class StepScreen(Screen[None]):
@@ -66,7 +69,28 @@ class StepScreen(Screen[None]):
             if (delta := WALK_DELTAS.get(active.binding.action)) is not None:
                 described = replace(active.binding, description=self.bmc.walk_label(delta))
                 bindings[key] = active._replace(binding=described)
+        self._fit_footer(bindings)
         return bindings
+
+    def _fit_footer(self, bindings: dict[str, ActiveBinding]) -> None:
+        """Leave keys the help lists anyway out of the footer while it is wider than the
+        screen: a footer cut at the edge hides where Ctrl+N goes."""
+        for action in FOOTER_SPARES:
+            if self._footer_width(bindings) <= self.app.size.width:
+                return
+            for key, active in bindings.items():
+                if active.binding.action == action and active.binding.show:
+                    bindings[key] = active._replace(binding=replace(active.binding, show=False))
+
+    def _footer_width(self, bindings: dict[str, ActiveBinding]) -> int:
+        shown: dict[str, int] = {}
+        for active in bindings.values():
+            binding = active.binding
+            if binding.show:
+                # One entry per action (Textual shows one); a key, a space, the words, a space.
+                width = len(self.app.get_key_display(binding)) + len(binding.description) + 2
+                shown.setdefault(binding.action, width)
+        return sum(shown.values()) + 2
 
     def show_target(self, target: Finding) -> None:
         """Point at what fixes a fit finding: its list, its entry, its field."""

@@ -61,7 +61,7 @@ class InterviewCommands(Provider):
                 continue
             seen.add(action)
             yield PaletteCommand(
-                visible_line(binding.description), bmc.get_key_display(binding),
+                visible_line(binding.description), f"Key: {bmc.get_key_display(binding)}",
                 partial(bmc.run_action, action, node),
             )
 
