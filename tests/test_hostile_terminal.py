@@ -16,7 +16,8 @@ def test_hostile_texts_never_reach_the_terminal(tmp_path):
     with TerminalSession(["hostile.toml", "--flow", str(flow)], cwd=tmp_path) as session:
         session.wait_for("esc Back to list")  # the segments step, its entry line focused
         screens.append(session.display)
-        for key in ["ctrl+n"] * 4 + ["f1", "escape", "ctrl+o", "escape"]:
+        # Every step and, on the per-segment steps, both segments: on to the fit step.
+        for key in ["ctrl+n"] * 6 + ["f1", "escape", "ctrl+o", "escape"]:
             session.send(key)
             session.wait_quiet()
             screens.append(session.display)
