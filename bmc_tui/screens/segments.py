@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
@@ -21,6 +22,9 @@ EMPTY_HINT = (
 
 class SegmentsScreen(StepScreen):
     CSS_PATH = STYLES / "segments.tcss"
+
+    # Ctrl+T works on every step; here, where the canvas begins, the footer shows it.
+    BINDINGS = [Binding("ctrl+t", "app.set_title", "Title")]
 
     def compose_body(self) -> ComposeResult:
         name = self.question("name")
