@@ -333,3 +333,35 @@ def test_step_texts_must_be_strings(tmp_path):
     with pytest.raises(FlowError) as refused:
         load_flow(str(path))
     assert refused.value.problems[0].where == "steps[0].texts.list_title"
+
+
+# wording a shorter flow leaves out, and choices ticked at first
+
+
+def test_the_quick_flows_channels_serve_every_segment_at_first():
+    question = load_flow("quick").step("channels").question("segments")
+    assert question is not None and question.every_at_first
+    assert not load_flow("full").step("channels").question("segments").every_at_first
+
+
+def test_every_at_first_must_be_true_or_false(tmp_path):
+    path = write_flow(tmp_path, """
+[[steps]]
+id = "channels"
+[[steps.questions]]
+key = "segments"
+every_at_first = "yes"
+""")
+    error = refused(path)
+    assert "steps[0].questions[0].every_at_first: should be true or false, not 'yes'" in str(error)
+
+
+def test_values_read_in_words_even_where_the_flow_does_not_ask_them():
+    quick = load_flow("quick")
+    assert quick.step("segments").question("market") is None
+    assert quick.wording("segments", "market").label == "Market type"
+    assert quick.option_label("segments", "market", "mass") == "Mass market"
+    assert quick.option_label("channels", "phases", "after-sales") == "After-sales"
+    # A value no flow words (a newer file) still reads as words, not as a key.
+    assert quick.option_label("segments", "market", "multi-sided") != "multi-sided"
+    assert quick.option_label("relationships", "cost", "value_driven") == "Value driven"

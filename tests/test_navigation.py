@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
@@ -30,6 +31,12 @@ NAV_CANVAS = PAINS_CANVAS.replace(
 id = "offices"
 name = "Offices near the station"
 """
+
+
+@pytest.fixture
+def nav_path(canvas_path):
+    canvas_path.write_text(NAV_CANVAS, encoding="utf-8")
+    return canvas_path
 
 
 def footer_line(app) -> str:
@@ -140,21 +147,28 @@ async def go_from_finding(app, pilot, **wanted) -> None:
     await pilot.pause()
 
 
-async def test_g_on_a_pain_nothing_relieves_highlights_it_in_its_list(canvas_path):
-    canvas_path.write_text(NAV_CANVAS, encoding="utf-8")
-    app = make_app(canvas_path)
+@pytest.mark.parametrize(("finding", "lands_on"), [
+    # a pain nothing relieves: highlighted in the pains of its segment
+    ({"code": "unaddressed-pain", "item_id": "p2"}, ("value", "commuters", "value-pains", 1)),
+    # a reliever that relieves nothing: highlighted among the relievers
+    ({"code": "unlinked-offer", "item_id": "pr3"},
+     ("value", "commuters", "value-pain_relievers", 2)),
+    # no motivation: on the motivations; no type: on the types, of that segment
+    ({"code": "no-motivation", "segment_id": "commuters"},
+     ("relationships", "commuters", "relationships-motivations", None)),
+    ({"code": "no-relationship-type", "segment_id": "offices"},
+     ("relationships", "offices", "relationships-types", None)),
+], ids=["pain", "offer", "motivation", "type"])
+async def test_g_lands_on_what_fixes_the_finding(nav_path, finding, lands_on):
+    step, segment, list_id, highlighted = lands_on
+    app = make_app(nav_path)
     async with app.run_test(size=SIZE) as pilot:
-        await go_from_finding(app, pilot, code="unaddressed-pain", item_id="p2")
-        assert (app.current_step, app.current_segment_id) == ("value", "commuters")
-        assert focused_list(app) == ("value-pains", 1)
-
-
-async def test_g_on_an_offer_item_that_addresses_nothing_highlights_it(canvas_path):
-    canvas_path.write_text(NAV_CANVAS, encoding="utf-8")
-    app = make_app(canvas_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_from_finding(app, pilot, code="unlinked-offer", item_id="pr3")
-        assert focused_list(app) == ("value-pain_relievers", 2)
+        await go_from_finding(app, pilot, **finding)
+        assert (app.current_step, app.current_segment_id) == (step, segment)
+        where = focused_list(app)
+        assert where[0] == list_id
+        if highlighted is not None:
+            assert where[1] == highlighted
 
 
 async def test_enter_on_an_uncovered_phase_points_at_its_cell_of_the_grid(example_path):
@@ -183,27 +197,8 @@ async def test_g_on_a_channel_serving_no_segment_highlights_that_channel(example
         assert app.screen.grid.marked is None
 
 
-async def test_g_on_a_missing_motivation_lands_on_the_motivations(canvas_path):
-    canvas_path.write_text(NAV_CANVAS, encoding="utf-8")
-    app = make_app(canvas_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_from_finding(app, pilot, code="no-motivation", segment_id="commuters")
-        assert (app.current_step, app.current_segment_id) == ("relationships", "commuters")
-        assert focused_list(app)[0] == "relationships-motivations"
-
-
-async def test_g_on_a_missing_relationship_type_lands_on_the_types_of_that_segment(canvas_path):
-    canvas_path.write_text(NAV_CANVAS, encoding="utf-8")
-    app = make_app(canvas_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await go_from_finding(app, pilot, code="no-relationship-type", segment_id="offices")
-        assert (app.current_step, app.current_segment_id) == ("relationships", "offices")
-        assert focused_list(app)[0] == "relationships-types"
-
-
-async def test_after_a_link_fixes_two_findings_the_next_one_left_is_highlighted(canvas_path):
-    canvas_path.write_text(NAV_CANVAS, encoding="utf-8")
-    app = make_app(canvas_path)
+async def test_after_a_link_fixes_two_findings_the_next_one_left_is_highlighted(nav_path):
+    app = make_app(nav_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_fit(app, pilot)
         await highlight(pilot, screen, code="unlinked-offer", item_id="pr3")
@@ -212,13 +207,12 @@ async def test_after_a_link_fixes_two_findings_the_next_one_left_is_highlighted(
         await pilot.pause()
         # Both the reliever's and the pain's findings are gone; the one after them is on.
         assert screen.current_finding == following
-    relievers = saved(canvas_path)["segments"][0]["pain_relievers"]
+    relievers = saved(nav_path)["segments"][0]["pain_relievers"]
     assert relievers[2] == {"id": "pr3", "text": "Thermal cup", "relieves": ["p2"]}
 
 
-async def test_after_a_drop_the_next_finding_is_highlighted(canvas_path):
-    canvas_path.write_text(NAV_CANVAS, encoding="utf-8")
-    app = make_app(canvas_path)
+async def test_after_a_drop_the_next_finding_is_highlighted(nav_path):
+    app = make_app(nav_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_fit(app, pilot)
         await highlight(pilot, screen, code="unaddressed-pain", item_id="p2")
@@ -227,7 +221,7 @@ async def test_after_a_drop_the_next_finding_is_highlighted(canvas_path):
         await pilot.pause()
         assert screen.current_finding == following
         assert app.focused is screen.findings_list
-    pains = saved(canvas_path)["segments"][0]["pains"]
+    pains = saved(nav_path)["segments"][0]["pains"]
     assert [pain["id"] for pain in pains] == ["p1"]
 
 
