@@ -308,3 +308,18 @@ async def test_the_palette_shows_texts_as_written(hostile_path, hostile_flow):
         entries = await palette_entries(app, pilot)
         titles = [f"Step {n}: {visible_line(step.title)}" for n, step in enumerate(flow.steps, 1)]
         assert entries[:len(titles)] == titles
+
+
+async def test_a_footer_too_wide_leaves_out_keys_the_help_lists_and_keeps_where_ctrl_n_goes(
+    example_path,
+):
+    app = make_app(example_path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.press("ctrl+o", "3", "tab", "tab", "tab", "tab")  # the channel's phases
+        await pilot.pause()
+        assert "^o All steps" in footer_line(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        footer = footer_line(app).rstrip()
+        assert footer.endswith("^n Next: Relationships")
+        assert "^o All steps" not in footer and "f1 Help" in footer

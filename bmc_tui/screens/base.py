@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
@@ -71,6 +71,10 @@ class StepScreen(Screen[None]):
                 bindings[key] = active._replace(binding=described)
         self._fit_footer(bindings)
         return bindings
+
+    @on(events.Resize)
+    def _refit_footer(self) -> None:
+        self.refresh_bindings()  # a wider screen shows the keys a narrow one left out
 
     def _fit_footer(self, bindings: dict[str, ActiveBinding]) -> None:
         """Leave keys the help lists anyway out of the footer while it is wider than the
