@@ -43,6 +43,19 @@ def footer_line(app) -> str:
     return screen_text(app).splitlines()[-1]
 
 
+async def settled_footer(pilot) -> str:
+    """The footer once it is redrawn: it is recomposed a frame after the keys change."""
+    shown = None
+    for _ in range(20):
+        await pilot.pause()
+        await pilot.app.animator.wait_until_complete()
+        current = footer_line(pilot.app)
+        if current == shown:
+            return current
+        shown = current
+    return shown or ""
+
+
 def focused_list(app) -> tuple[str | None, int | None]:
     """The list holding the focus (the id of its ListEditor or ChoiceList), and its highlight."""
     focused = app.focused
@@ -84,18 +97,14 @@ async def test_ctrl_n_walks_each_segment_then_the_next_step_and_ctrl_p_walks_bac
 async def test_the_footer_says_where_ctrl_n_goes(example_path):
     app = make_app(example_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert footer_line(app).endswith("^n Next: Value")
+        assert (await settled_footer(pilot)).endswith("^n Next: Value")
         await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert footer_line(app).endswith("^n Next: segment 2/2")
+        assert (await settled_footer(pilot)).endswith("^n Next: segment 2/2")
         await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert footer_line(app).endswith("^n Next: Channels")
+        assert (await settled_footer(pilot)).endswith("^n Next: Channels")
         await app.go_to_step("fit")
-        await pilot.pause()
-        assert footer_line(app).endswith("^n Finish")
-        assert len(footer_line(app)) <= 80
+        footer = await settled_footer(pilot)
+        assert footer.endswith("^n Finish") and len(footer) <= 80
 
 
 async def test_a_per_segment_step_reached_another_way_shows_the_segment_last_worked_on(example_path):
@@ -316,10 +325,8 @@ async def test_a_footer_too_wide_leaves_out_keys_the_help_lists_and_keeps_where_
     app = make_app(example_path)
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.press("ctrl+o", "3", "tab", "tab", "tab", "tab")  # the channel's phases
-        await pilot.pause()
-        assert "^o All steps" in footer_line(app)
+        assert "^o All steps" in await settled_footer(pilot)
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        footer = footer_line(app).rstrip()
+        footer = (await settled_footer(pilot)).rstrip()
         assert footer.endswith("^n Next: Relationships")
         assert "^o All steps" not in footer and "f1 Help" in footer
