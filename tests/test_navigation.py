@@ -275,11 +275,17 @@ async def test_escape_keeps_the_title(example_path):
 
 async def palette_entries(app, pilot, *typed: str) -> list[str]:
     await pilot.press("ctrl+k", *typed)
-    await pilot.pause(0.3)  # the palette gathers its commands in a worker
     assert isinstance(app.screen, CommandPalette)
     commands = app.screen.query_one("CommandList", OptionList)
-    return [str(commands.get_option_at_index(i).prompt).split("\n")[0]
-            for i in range(commands.option_count)]
+    entries: list[str] = []
+    for _ in range(40):  # the palette gathers its commands in a worker: until they settle
+        await pilot.pause(0.05)
+        shown = [str(commands.get_option_at_index(i).prompt).split("\n")[0]
+                 for i in range(commands.option_count)]
+        if shown and shown == entries:
+            break
+        entries = shown
+    return entries
 
 
 async def test_the_palette_lists_every_step_and_what_this_screen_can_do(example_path):
