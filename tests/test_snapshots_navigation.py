@@ -6,6 +6,7 @@ from __future__ import annotations
 from bmc_tui.app import make_app
 
 from .conftest import SMALL
+from .test_navigation import palette_entries
 
 
 async def open_fit(pilot) -> None:
@@ -36,8 +37,7 @@ class TestCommandPalette:
     def test_palette_on_the_fit_step(self, snap_compare, example_path):
         async def open_palette(pilot) -> None:
             await open_fit(pilot)
-            await pilot.press("ctrl+k")
-            await pilot.pause(0.3)  # the palette gathers its commands in a worker
+            await palette_entries(pilot.app, pilot)
 
         assert snap_compare(make_app(example_path), terminal_size=SMALL, run_before=open_palette)
 
