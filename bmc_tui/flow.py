@@ -7,7 +7,6 @@ imports no UI library.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -18,7 +17,7 @@ from .model import (
     COSTS, ITEM_KINDS, MARKETS, MEDIUMS, MOTIVATIONS, OWNERS, PHASES, REACHES,
     RELATIONSHIP_TYPES, STATUSES, STEP_IDS, Problem,
 )
-from .model.storage import toml_syntax_problem
+from .model.storage import CanvasError, parse_toml, read_canvas_bytes
 
 DEFAULT_FLOW = "full"
 
@@ -188,16 +187,14 @@ def unknown_flow(name: str) -> FlowError:
 def load_flow(name_or_path: str = DEFAULT_FLOW) -> Flow:
     path = resolve_flow_path(name_or_path)
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        # Read as a canvas is: never blocking on a pipe, bounded in size and nesting.
+        data = parse_toml(read_canvas_bytes(path), path)
     except FileNotFoundError:
         if not is_flow_path(name_or_path):
             raise unknown_flow(name_or_path) from None
         raise FlowError(path, [Problem("file", "no such file")]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise FlowError(path, [Problem("file", str(error))]) from None
-    except tomllib.TOMLDecodeError as error:
-        raise FlowError(path, [toml_syntax_problem(error, text)]) from None
+    except CanvasError as error:
+        raise FlowError(path, error.problems) from None
     return flow_from_dict(data, path)
 
 

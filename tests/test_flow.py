@@ -335,6 +335,23 @@ def test_step_texts_must_be_strings(tmp_path):
     assert refused.value.problems[0].where == "steps[0].texts.list_title"
 
 
+def test_a_flow_that_is_a_pipe_or_too_deep_is_refused_without_blocking(tmp_path):
+    import os
+
+    from bmc_tui.flow import FlowError, load_flow
+
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(FlowError) as refused:
+        load_flow(str(fifo))
+    assert "named pipe" in str(refused.value)
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 2000 + "]" * 2000 + "\n")
+    with pytest.raises(FlowError) as refused:
+        load_flow(str(deep))
+    assert "nested too deeply" in str(refused.value)
+
+
 # wording a shorter flow leaves out, and choices ticked at first
 
 

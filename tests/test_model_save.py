@@ -41,8 +41,11 @@ def full_canvas() -> Canvas:
         name="Morning \"commuters\" \\ café",
         description="Two lines:\nfirst\nsecond\n",
         market="multi-sided",
+        worth="high",
         relationship=Relationship(
             types=["co-creation", "self-service"],
+            expected=["self-service", "communities"],
+            established=["self-service", "co-creation"],
             motivations=["upselling", "acquisition"],
             status="established",
             cost="high",
@@ -56,7 +59,7 @@ def full_canvas() -> Canvas:
     segment.pain_relievers = [Item("pr1", "Skip the queue", ["p1"])]
     segment.gain_creators = [Item("gc1", "Lid", ["g1"])]
     channel = Channel(
-        id="app", name="App", reach="indirect", owner="partner", medium="mixed",
+        id="app", name="App", reach="indirect", owner="partner", medium="mixed", cost="low",
         phases=["after-sales", "awareness"], segments=["commuters"],
         advantages="Fast", challenges="Install\nfirst",
     )
@@ -165,7 +168,8 @@ def test_unknown_keys_at_every_level_survive_load_change_and_save(tmp_path):
     assert first["jobs"][0]["weight"] == 0.5
     assert first["pains"][0]["serves"] == ["not a link for pains"]
     assert first["products"][0]["price"] == {"eur": 2.5}
-    assert first["relationship"] == {"types": ["self-service"], "owner": "Ana"}
+    # status repeats the types' state for older readers (format.md)
+    assert first["relationship"] == {"types": ["self-service"], "status": "planned", "owner": "Ana"}
     assert second["relationship"] == {"only_unknown": True}
     assert data["channels"][0]["budget"] == 1200
     assert data["channels"][0]["reviewed"] is False

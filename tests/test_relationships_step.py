@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from bmc_tui.app import make_app
-from bmc_tui.screens.relationships import _merge
 
 from .conftest import saved
 
@@ -72,7 +71,9 @@ async def test_single_choices_clear_when_toggled_off(example_path):
         await pilot.press("tab", "home", "space")  # cost: low was chosen
         await pilot.pause()
     saved_relationship = relationship(example_path, 0)
-    assert "status" not in saved_relationship
+    # With types offered, status always repeats their state (format.md): none is in place.
+    assert saved_relationship["status"] == "planned"
+    assert "established" not in saved_relationship
     assert "cost" not in saved_relationship
     assert saved_relationship["types"] == ["self-service", "automated-services"]
 
@@ -152,7 +153,7 @@ async def test_an_empty_relationship_is_not_written(canvas_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("home", "space")
         await pilot.pause()
-        assert relationship(canvas_path, 0) == {"types": ["self-service"]}
+        assert relationship(canvas_path, 0) == {"types": ["self-service"], "status": "planned"}
         await pilot.press("space")
         await pilot.pause()
     assert "relationship" not in saved(canvas_path)["segments"][0]
@@ -181,10 +182,3 @@ async def test_no_segments_shows_a_message_and_no_fields(canvas_path):
         assert "No segments yet" in str(screen.query_one("#relationships-empty").render())
         assert screen.check_action("pick_segment", ()) is None
     assert "segments" not in saved(canvas_path)
-
-
-def test_merge_keeps_the_users_order_and_values_it_does_not_show():
-    assert _merge(["co-creation", "self-service"], ["self-service", "co-creation", "communities"],
-                  ["self-service", "co-creation", "communities"]) == [
-        "co-creation", "self-service", "communities"]
-    assert _merge(["x-custom", "self-service"], ["self-service"], []) == ["x-custom"]

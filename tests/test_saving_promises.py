@@ -168,7 +168,8 @@ def edit_on_disk(path) -> bytes:
     return theirs
 
 
-async def test_a_change_on_disk_asks_and_keep_mine_keeps_theirs_aside(example_path):
+async def test_a_change_on_disk_asks_and_keep_mine_keeps_theirs_aside(example_path, monkeypatch):
+    monkeypatch.setattr(app_module, "ANSWER_GUARD", 0)
     app = make_app(example_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -177,9 +178,6 @@ async def test_a_change_on_disk_asks_and_keep_mine_keeps_theirs_aside(example_pa
         await pilot.pause()
         assert type(app.screen).__name__ == "AskScreen"
         assert example_path.read_bytes() == theirs
-        await pilot.press(*"meeting")  # still typing: the letters do not answer
-        assert type(app.screen).__name__ == "AskScreen"
-        await pilot.pause(app_module.ANSWER_GUARD)
         await pilot.press("m")
         await pilot.pause()
     kept = [p for p in example_path.parent.iterdir() if ".theirs-" in p.name]
@@ -187,13 +185,27 @@ async def test_a_change_on_disk_asks_and_keep_mine_keeps_theirs_aside(example_pa
     assert saved(example_path)["segments"][-1]["name"] == "Students"
 
 
-async def test_a_change_on_disk_take_theirs_shows_theirs_and_keeps_mine_aside(example_path):
+async def test_letters_typed_as_the_disk_question_appears_do_not_answer_it(example_path, monkeypatch):
+    monkeypatch.setattr(app_module, "ANSWER_GUARD", 60)  # "as it appears", however slow the machine
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        theirs = edit_on_disk(example_path)
+        await pilot.press(*"Students", "enter", *"meeting")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AskScreen"
+    assert example_path.read_bytes() == theirs
+    assert not [p for p in example_path.parent.iterdir() if ".theirs-" in p.name or ".mine-" in p.name]
+
+
+async def test_a_change_on_disk_take_theirs_shows_theirs_and_keeps_mine_aside(example_path, monkeypatch):
+    monkeypatch.setattr(app_module, "ANSWER_GUARD", 0)
     app = make_app(example_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         edit_on_disk(example_path)
         await pilot.press(*"Students", "enter")
-        await pilot.pause(app_module.ANSWER_GUARD)
+        await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
         assert "Their cart" in step_bar(app)

@@ -20,6 +20,7 @@ from bmc_tui.model import (
     RELATIONSHIP_TYPES,
     STATUSES,
     STEP_IDS,
+    WORTHS,
     Canvas,
     CanvasError,
     Channel,
@@ -110,7 +111,8 @@ def segments(draw, segment_id: str) -> Segment:
         name=draw(names),
         description=draw(texts),
         market=draw(one_of_or_empty(MARKETS)),
-        relationship=draw(relationships),
+        worth=draw(one_of_or_empty(WORTHS)),
+        relationship=draw(relationships()),
         extra=draw(extras(_SEGMENT_KEYS)),
     )
     ids = draw(st.lists(item_ids, unique=True, max_size=12))
@@ -131,15 +133,22 @@ def segments(draw, segment_id: str) -> Segment:
     return segment
 
 
-relationships = st.builds(
-    Relationship,
-    types=choices(RELATIONSHIP_TYPES),
-    motivations=choices(MOTIVATIONS),
-    status=one_of_or_empty(STATUSES),
-    cost=one_of_or_empty(COSTS),
-    notes=texts,
-    extra=extras(_RELATIONSHIP_KEYS),
-)
+@st.composite
+def relationships(draw) -> Relationship:
+    types = draw(choices(RELATIONSHIP_TYPES))
+    relationship = Relationship(
+        types=types,
+        motivations=draw(choices(MOTIVATIONS)),
+        status=draw(one_of_or_empty(STATUSES)),
+        cost=draw(one_of_or_empty(COSTS)),
+        notes=draw(texts),
+        expected=draw(choices(RELATIONSHIP_TYPES)),
+        established=draw(st.lists(st.sampled_from(types), unique=True)) if types else [],
+        extra=draw(extras(_RELATIONSHIP_KEYS)),
+    )
+    # What the format writes (and so reads back): the status the types' state says.
+    relationship.status = relationship.written_status()
+    return relationship
 
 
 @st.composite
@@ -157,6 +166,7 @@ def canvases(draw) -> Canvas:
                 reach=draw(one_of_or_empty(REACHES)),
                 owner=draw(one_of_or_empty(OWNERS)),
                 medium=draw(one_of_or_empty(MEDIUMS)),
+                cost=draw(one_of_or_empty(COSTS)),
                 phases=draw(choices(PHASES)),
                 segments=draw(st.lists(st.sampled_from(ids), max_size=3)) if ids else [],
                 advantages=draw(texts),

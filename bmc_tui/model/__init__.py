@@ -20,6 +20,7 @@ from .canvas import (
     RELATIONSHIP_TYPES,
     STATUSES,
     STEP_IDS,
+    WORTHS,
     Canvas,
     Channel,
     Item,

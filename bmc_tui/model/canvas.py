@@ -26,6 +26,7 @@ RELATIONSHIP_TYPES = (
 MOTIVATIONS = ("acquisition", "retention", "upselling")
 STATUSES = ("planned", "established")
 COSTS = ("low", "medium", "high")
+WORTHS = ("low", "medium", "high")
 REACHES = ("direct", "indirect")
 OWNERS = ("own", "partner")
 MEDIUMS = ("online", "offline", "mixed")
@@ -71,18 +72,31 @@ class Item:
 
 @dataclass
 class Relationship:
-    types: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)  # the types offered
     motivations: list[str] = field(default_factory=list)
-    status: str = ""
+    status: str = ""  # as read; written as the types' state says (see written_status)
     cost: str = ""
     notes: str = ""
+    expected: list[str] = field(default_factory=list)  # the types the segment expects
+    established: list[str] = field(default_factory=list)  # offered types already in place
     extra: dict[str, Any] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return not (
             self.types or self.motivations or self.status or self.cost
-            or self.notes or self.extra
+            or self.notes or self.expected or self.established or self.extra
         )
+
+    @property
+    def is_established(self) -> bool:
+        """Every offered type is already in place."""
+        return bool(self.types) and set(self.types) <= set(self.established)
+
+    def written_status(self) -> str:
+        """``status`` for readers of older files: established when every type is, else planned."""
+        if not self.types:
+            return self.status  # nothing offered: keep what the file said
+        return "established" if self.is_established else "planned"
 
 
 @dataclass
@@ -91,6 +105,7 @@ class Segment:
     name: str
     description: str = ""
     market: str = ""
+    worth: str = ""  # what the segment is worth to the business: low, medium, high
     jobs: list[Item] = field(default_factory=list)
     pains: list[Item] = field(default_factory=list)
     gains: list[Item] = field(default_factory=list)
@@ -147,6 +162,7 @@ class Channel:
     reach: str = ""
     owner: str = ""
     medium: str = ""
+    cost: str = ""  # what the channel costs to run
     phases: list[str] = field(default_factory=list)
     segments: list[str] = field(default_factory=list)
     advantages: str = ""

@@ -23,6 +23,7 @@ from .canvas import (
     REACHES,
     RELATIONSHIP_TYPES,
     STATUSES,
+    WORTHS,
     Canvas,
     Channel,
     Item,
@@ -32,12 +33,15 @@ from .canvas import (
 from .document import CanvasDocument
 
 # The single-choice answers and the values each may take ("" clears it).
-SEGMENT_CHOICES = {"market": MARKETS}
+SEGMENT_CHOICES = {"market": MARKETS, "worth": WORTHS}
 CHANNEL_CHOICES = {"reach": REACHES, "owner": OWNERS, "medium": MEDIUMS, "cost": COSTS}
 RELATIONSHIP_CHOICES = {"status": STATUSES, "cost": COSTS}
 # Multiple-choice answers; channel segments are checked against the canvas instead.
 CHANNEL_LISTS = {"phases": PHASES, "segments": None}
-RELATIONSHIP_LISTS = {"types": RELATIONSHIP_TYPES, "motivations": MOTIVATIONS}
+RELATIONSHIP_LISTS = {
+    "types": RELATIONSHIP_TYPES, "expected": RELATIONSHIP_TYPES, "established": RELATIONSHIP_TYPES,
+    "motivations": MOTIVATIONS,
+}
 # Free text, saved as it is typed.
 SEGMENT_TEXTS = ("description",)
 CHANNEL_TEXTS = ("advantages", "challenges")
@@ -238,7 +242,12 @@ class Edits:
 
     def set_relationship_choice(self, segment_id: str, key: str, value: str) -> None:
         _check_choice(RELATIONSHIP_CHOICES, key, value)
-        setattr(self.segment(segment_id).relationship, key, value)
+        relationship = self.segment(segment_id).relationship
+        if key == "status":
+            # One answer for the whole relationship: every offered type in place, or none.
+            relationship.established = list(relationship.types) if value == "established" else []
+        setattr(relationship, key, value)
+        relationship.status = relationship.written_status()
         self._changed()
 
     def set_relationship_choices(
@@ -248,12 +257,17 @@ class Edits:
         new choices go at the end. ``shown``: the values the front end offered; others
         (a shorter custom flow) stay as they were."""
         _check_key(RELATIONSHIP_LISTS, key)
-        chosen = _checked(values, RELATIONSHIP_LISTS[key], key)
         relationship = self.segment(segment_id).relationship
+        # Only an offered type can already be in place.
+        allowed = relationship.types if key == "established" else RELATIONSHIP_LISTS[key]
+        chosen = _checked(values, allowed, key)
         offered = set(RELATIONSHIP_LISTS[key] if shown is None else shown)
         old = getattr(relationship, key)
         kept = [value for value in old if value not in offered or value in chosen]
         setattr(relationship, key, kept + [value for value in chosen if value not in kept])
+        # Only offered types can be in place already; status repeats their state.
+        relationship.established = [t for t in relationship.established if t in relationship.types]
+        relationship.status = relationship.written_status() if relationship.types else ""
         self._changed()
 
     def set_relationship_text(self, segment_id: str, key: str, text: str) -> None:

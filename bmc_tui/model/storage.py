@@ -31,6 +31,7 @@ from .canvas import (
     RELATIONSHIP_TYPES,
     STATUSES,
     STEP_IDS,
+    WORTHS,
     Canvas,
     Channel,
     Item,
@@ -108,7 +109,7 @@ def read_canvas_bytes(path: Path | str) -> bytes:
 def _check_regular_file(path: Path, status: os.stat_result) -> None:
     mode = status.st_mode
     if stat.S_ISDIR(mode):
-        raise CanvasError(path, [Problem("file", "is a folder, not a canvas file")])
+        raise CanvasError(path, [Problem("file", "is a folder, not a file")])
     if not stat.S_ISREG(mode):
         raise CanvasError(path, [Problem("file", f"is {_special_kind(mode)}, not a regular file")])
     if status.st_size > MAX_FILE_BYTES:
@@ -126,7 +127,7 @@ def _special_kind(mode: int) -> str:
 def _too_large(size: int, *, exact: bool) -> Problem:
     limit = MAX_FILE_BYTES // (1024 * 1024)
     amount = f"{size / (1024 * 1024):.1f} MiB" if exact else f"more than {limit} MiB"
-    return Problem("file", f"is {amount}; a canvas file may be at most {limit} MiB")
+    return Problem("file", f"is {amount}; such a file may be at most {limit} MiB")
 
 
 def _read_at_most(descriptor: int, limit: int) -> bytes:
@@ -147,6 +148,11 @@ def _os_reason(error: OSError) -> str:
 
 def parse_canvas(raw: bytes, path: Path | str = "<canvas>") -> Canvas:
     """Check the bytes of a canvas file and build the Canvas, or raise CanvasError."""
+    return canvas_from_dict(parse_toml(raw, path), path)
+
+
+def parse_toml(raw: bytes, path: Path | str = "<file>") -> dict[str, Any]:
+    """The TOML document in ``raw`` (canvas or flow), or CanvasError naming each problem's place."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -162,7 +168,9 @@ def parse_canvas(raw: bytes, path: Path | str = "<canvas>") -> Canvas:
         # The parser recurses once per nested array or inline table, and Python refuses
         # integers of more than 4300 digits; neither error says where it happened.
         raise CanvasError(path, [_unreadable_problem(text)]) from None
-    return canvas_from_dict(data, path)
+    if too_deep := nesting_problems(data):
+        raise CanvasError(path, too_deep)
+    return data
 
 
 # Just enough of TOML's tokens to skip strings and comments while counting brackets.
@@ -380,6 +388,7 @@ class _Reader:
             name=self.name(table, "name", where),
             description=self.string(table, "description", where),
             market=self.string(table, "market", where, choices=MARKETS),
+            worth=self.string(table, "worth", where, choices=WORTHS),
             extra=_extra(table, _SEGMENT_KEYS),
         )
         item_ids: set[str] = set()
@@ -425,14 +434,27 @@ class _Reader:
         if not isinstance(table, dict):
             self.problem(where, f"should be a table, not {_type_name(table)}")
             return Relationship()
-        return Relationship(
-            types=self.strings(table, "types", where, choices=RELATIONSHIP_TYPES),
+        types = self.strings(table, "types", where, choices=RELATIONSHIP_TYPES)
+        status = self.string(table, "status", where, choices=STATUSES)
+        if "established" in table:
+            established = self.strings(table, "established", where, choices=RELATIONSHIP_TYPES)
+            self.check_links(table, "established", where, set(types), "is not one of this segment's types")
+        else:
+            # An older file says only whether the relationship as a whole is in place.
+            established = list(types) if status == "established" else []
+        relationship = Relationship(
+            types=types,
             motivations=self.strings(table, "motivations", where, choices=MOTIVATIONS),
-            status=self.string(table, "status", where, choices=STATUSES),
+            status=status,
             cost=self.string(table, "cost", where, choices=COSTS),
             notes=self.string(table, "notes", where),
+            expected=self.strings(table, "expected", where, choices=RELATIONSHIP_TYPES),
+            established=established,
             extra=_extra(table, _RELATIONSHIP_KEYS),
         )
+        # The types' state is the truth; status only repeats it for older readers.
+        relationship.status = relationship.written_status()
+        return relationship
 
     def channel(self, where: str, table: dict, segment_ids: set[str], taken: set[str]) -> Channel:
         channel = Channel(
@@ -441,6 +463,7 @@ class _Reader:
             reach=self.string(table, "reach", where, choices=REACHES),
             owner=self.string(table, "owner", where, choices=OWNERS),
             medium=self.string(table, "medium", where, choices=MEDIUMS),
+            cost=self.string(table, "cost", where, choices=COSTS),
             phases=self.strings(table, "phases", where, choices=PHASES),
             segments=self.strings(table, "segments", where),
             advantages=self.string(table, "advantages", where),
@@ -453,10 +476,13 @@ class _Reader:
         return channel
 
 
-_SEGMENT_KEYS = ("id", "name", "description", "market", "relationship", *ITEM_KINDS)
-_RELATIONSHIP_KEYS = ("types", "motivations", "status", "cost", "notes")
+_SEGMENT_KEYS = ("id", "name", "description", "market", "worth", "relationship", *ITEM_KINDS)
+_RELATIONSHIP_KEYS = (
+    "types", "expected", "established", "motivations", "status", "cost", "notes",
+)
 _CHANNEL_KEYS = (
-    "id", "name", "reach", "owner", "medium", "phases", "segments", "advantages", "challenges",
+    "id", "name", "reach", "owner", "medium", "cost", "phases", "segments", "advantages",
+    "challenges",
 )
 
 
@@ -489,7 +515,7 @@ def canvas_to_dict(canvas: Canvas) -> dict[str, Any]:
 
 def _segment_dict(segment: Segment) -> dict[str, Any]:
     data: dict[str, Any] = {"id": segment.id, "name": segment.name}
-    _put(data, description=segment.description, market=segment.market)
+    _put(data, description=segment.description, market=segment.market, worth=segment.worth)
     for kind in ITEM_KINDS.values():
         items = []
         for item in segment.items(kind.key):
@@ -509,8 +535,10 @@ def _relationship_dict(relationship: Relationship) -> dict[str, Any]:
     _put(
         data,
         types=list(relationship.types),
+        expected=list(relationship.expected),
+        established=list(relationship.established),
         motivations=list(relationship.motivations),
-        status=relationship.status,
+        status=relationship.written_status(),
         cost=relationship.cost,
         notes=relationship.notes,
     )
@@ -524,6 +552,7 @@ def _channel_dict(channel: Channel) -> dict[str, Any]:
         reach=channel.reach,
         owner=channel.owner,
         medium=channel.medium,
+        cost=channel.cost,
         phases=list(channel.phases),
         segments=list(channel.segments),
         advantages=channel.advantages,

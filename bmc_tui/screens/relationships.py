@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 
 from rich import box
 from rich.table import Table
@@ -179,34 +178,21 @@ class RelationshipsScreen(PerSegmentStepScreen):
         key = (event.choice_list.id or "").removeprefix("relationships-")
         if segment is None or key not in CHOICE_QUESTIONS:
             return
-        relationship = segment.relationship
+        edits = self.bmc.edits
         if CHOICE_QUESTIONS[key]:
             shown = [choice.value for choice in event.choice_list.choices]
-            setattr(relationship, key, _merge(getattr(relationship, key), shown, event.values))
+            edits.set_relationship_choices(segment.id, key, event.values, shown=shown)
         else:
-            setattr(relationship, key, event.values[0] if event.values else "")
-        self.commit()
+            edits.set_relationship_choice(segment.id, key, event.values[0] if event.values else "")
         self._show_overview()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         segment = self.current_segment
         if event.input.id == "relationships-notes" and segment is not None:
-            if segment.relationship.notes != event.value:
-                segment.relationship.notes = event.value
-                self.bmc.save_soon()
+            self.bmc.edits.set_relationship_text(segment.id, "notes", event.value)
 
 
 def _as_list(value: str | list[str]) -> list[str]:
     if isinstance(value, str):
         return [value] if value else []
     return list(value)
-
-
-def _merge(old: list[str], shown: Iterable[str], chosen: list[str]) -> list[str]:
-    """The new answer: the user's order kept, new choices at the end.
-
-    Values a flow does not show (a shorter custom flow) stay as they were.
-    """
-    shown = set(shown)
-    kept = [value for value in old if value not in shown or value in chosen]
-    return kept + [value for value in chosen if value not in kept]
