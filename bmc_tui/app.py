@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -13,21 +14,22 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from . import exit_signals
-from .flow import DEFAULT_FLOW, Flow, load_flow
+from .flow import DEFAULT_FLOW, Flow, flows_folder, load_flow
 from .model import Segment
 from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
 from .model.edits import Edits
-from .model.text import visible
+from .model.fit import Finding, check_fit
+from .model.text import visible, visible_line
 from .screens import STEP_SCREENS
+from .screens.ask_text import AskTextScreen
+from .screens.commands import InterviewCommands, own_bindings
 from .screens.help import HelpScreen
 from .screens.outline import OutlineScreen
 from .screens.ask import AskScreen
-from .screens.base import STYLES, StepScreen
+from .screens.base import STYLES, PerSegmentStepScreen, StepScreen
 from .screens.save_as import SaveAsScreen
 from .screens.too_small import TooSmallScreen, is_too_small
 
-# One footer entry for the three step keys: the footer must fit 80 columns.
-STEPS = Binding.Group("Steps", compact=True)
 
 # Typing in a text field is saved at most this long after the first unsaved key: a few
 # writes a second at most, and what is on screen is on disk within the second.
@@ -40,17 +42,70 @@ EXIT_UNSAVED = 1
 ANSWER_GUARD = 0.6
 
 
+@dataclass(frozen=True)
+class Walk:
+    """Where Ctrl+N or Ctrl+P goes: a step, and the segment a per-segment step opens at."""
+
+    step_id: str
+    segment_id: str | None = None
+    segment_index: int = 0
+    segment_count: int = 0
+
+    @property
+    def segment_number(self) -> int:
+        return self.segment_index + 1
+
+
+def interview_summary(document: CanvasDocument, flow: Flow, *, saved: bool) -> str:
+    """The end-of-interview text: the file, the findings, how to come back. The file's name
+    only (not its folder): the command to reopen it is typed where it was started."""
+    name = document.path.name
+    findings = len(check_fit(document.canvas).findings)
+    lines = [
+        f"Every answer is saved in {name}." if saved
+        else f"Your latest answers are NOT saved in {name}: Ctrl+S saves them elsewhere.",
+        _findings_line(flow, findings),
+        "",
+        "Ctrl+Q quits. To carry on later:",
+        f"  bmc-tui {reopen_arguments(flow, name)}   reopens it here",
+    ]
+    if flow.name != DEFAULT_FLOW:
+        lines.append(f"  bmc-tui {name}   goes on with the full interview")
+    return "\n".join(lines)
+
+
+def _findings_line(flow: Flow, count: int) -> str:
+    if not count:
+        return "The fit check finds nothing to fix."
+    where = (f"step {flow.step_ids.index('fit') + 1}" if "fit" in flow.step_ids
+             else "the full interview's last step")
+    return f"The fit check lists {count} finding{'s' * (count != 1)} to look at ({where})."
+
+
+def reopen_arguments(flow: Flow, name: str) -> str:
+    if flow.name == DEFAULT_FLOW:
+        return name
+    shipped = flow.source is not None and flow.source.parent == flows_folder()
+    return f"--flow {flow.name if shipped else flow.source} {name}"
+
+
 class BmcApp(App[None]):
     CSS_PATH = STYLES / "app.tcss"
     TITLE = "bmc-tui"
-    ENABLE_COMMAND_PALETTE = False
+    # Ctrl+K: Ctrl+P, Textual's default, walks back through the interview.
+    COMMAND_PALETTE_BINDING = "ctrl+k"
+    COMMANDS = {InterviewCommands}
 
     BINDINGS = [
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+o", "outline", "All steps", group=STEPS),
-        Binding("ctrl+p", "step(-1)", "Previous step", group=STEPS),
-        Binding("ctrl+n", "step(1)", "Next step", group=STEPS),
+        Binding("ctrl+o", "outline", "All steps"),
+        # The footer shows where Ctrl+N goes ("Next: segment 2/3"); Ctrl+P is left out of
+        # it so that it fits 80 columns (help and the palette list it).
+        Binding("ctrl+p", "walk(-1)", "Back", show=False),
+        Binding("ctrl+n", "walk(1)", "Next"),
+        Binding("ctrl+t", "set_title", "Canvas title", show=False),
+        Binding("ctrl+k", "command_palette", "Commands", show=False, priority=True),
         Binding("ctrl+s", "save_as", "Save as"),
         Binding("ctrl+q", "quit", "Quit"),
     ]
@@ -130,7 +185,8 @@ class BmcApp(App[None]):
     def current_step(self) -> str:
         return self.current_mode
 
-    async def go_to_step(self, step_id: str) -> None:
+    async def go_to_step(self, step_id: str, target: Finding | None = None) -> None:
+        """Show a step; ``target`` (a fit finding) is what its screen then points at."""
         if step_id not in self.flow.step_ids:
             return
         if step_id != self.current_mode:
@@ -139,12 +195,91 @@ class BmcApp(App[None]):
             await self.switch_mode(step_id)
         if self.document.set_resume_at(step_id):
             self.save()
+        if target is not None and isinstance(self.screen, StepScreen):
+            self.screen.show_target(target)
 
-    async def action_step(self, delta: int) -> None:
-        ids = self.flow.step_ids
-        index = ids.index(self.current_mode) + delta
-        if 0 <= index < len(ids):
-            await self.go_to_step(ids[index])
+    # walking the interview: Ctrl+N and Ctrl+P
+
+    def walk_target(self, delta: int) -> Walk | None:
+        """Where Ctrl+N (1) or Ctrl+P (-1) goes: the next segment of a per-segment step,
+        else the next step (at its first segment; going back, at its last). None: the end."""
+        step = self.flow.step(self.current_mode)
+        if step is None:
+            return None
+        segments = self.document.canvas.segments
+        if step.per_segment and (current := self.current_segment()) is not None:
+            index = segments.index(current) + delta
+            if 0 <= index < len(segments):
+                return Walk(step.id, segments[index].id, index, len(segments))
+        index = self.flow.step_ids.index(step.id) + delta
+        if not 0 <= index < len(self.flow.steps):
+            return None
+        following = self.flow.steps[index]
+        if following.per_segment and segments:
+            place = 0 if delta > 0 else len(segments) - 1
+            return Walk(following.id, segments[place].id, place, len(segments))
+        return Walk(following.id)
+
+    def walk_label(self, delta: int) -> str:
+        """What the footer says Ctrl+N (or Ctrl+P) does: "Next: segment 2/3", "Next: Channels"."""
+        word = "Next" if delta > 0 else "Back"
+        target = self.walk_target(delta)
+        if target is None:
+            return "Finish" if delta > 0 else word
+        if target.step_id == self.current_mode:
+            return f"{word}: segment {target.segment_number}/{target.segment_count}"
+        step = self.flow.step(target.step_id)
+        return f"{word}: {visible_line(step.short if step else target.step_id)}"
+
+    async def action_walk(self, delta: int) -> None:
+        target = self.walk_target(delta)
+        if target is None:
+            if delta > 0:
+                self.show_summary()
+            return
+        screen = self.screen
+        if target.step_id == self.current_mode and isinstance(screen, PerSegmentStepScreen):
+            screen.before_segment_change()
+            screen.set_current_segment(target.segment_id or "")
+            return
+        if target.segment_id:
+            self.current_segment_id = target.segment_id
+        await self.go_to_step(target.step_id)
+
+    def show_summary(self) -> None:
+        """The end of the interview: where it is saved, what the fit check found, and how
+        to come back."""
+        def chosen(answer: str | None) -> None:
+            if answer == "q":
+                self.call_next(self.action_quit)
+
+        self.save_pending()
+        saved = not self.document.has_unsaved_changes()
+        summary = interview_summary(self.document, self.flow, saved=saved)
+        self.push_screen(
+            AskScreen("The interview is done", summary, [("q", "quit now")], deaf_for=ANSWER_GUARD),
+            chosen,
+        )
+
+    # the canvas title
+
+    def action_set_title(self) -> None:
+        def chosen(title: str | None) -> None:
+            if title is not None and title.strip() != self.document.canvas.title:
+                self.edits.set_title(title)
+                if isinstance(self.screen, StepScreen):
+                    self.screen.show_canvas()
+
+        self.push_screen(
+            AskTextScreen(
+                "The canvas's title",
+                "A name for the business this canvas is about; the step bar shows it.",
+                self.document.canvas.title,
+                "Enter: use this title   Esc: back",
+                allow_empty=True,
+            ),
+            chosen,
+        )
 
     def action_outline(self) -> None:
         async def chosen(step_id: str | None) -> None:
@@ -162,13 +297,10 @@ class BmcApp(App[None]):
         """The keys the current step's screen and its widgets bind, for the help."""
         keys: dict[str, str] = {}
         for node in (self.screen, *self.screen.query("*")):
-            for cls in type(node).__mro__:
-                if not cls.__module__.startswith("bmc_tui."):
-                    continue  # Textual's own keys (cursor moves, copy) would drown ours
-                for binding in cls.__dict__.get("BINDINGS", []):
-                    if isinstance(binding, Binding) and binding.description:
-                        first = binding.with_key(binding.key.split(",")[0], binding.key_display)
-                        keys.setdefault(binding.description, self.get_key_display(first))
+            for binding in own_bindings(node):
+                if binding.description:
+                    first = binding.with_key(binding.key.split(",")[0], binding.key_display)
+                    keys.setdefault(binding.description, self.get_key_display(first))
         return [(key, does) for does, key in keys.items()]
 
     # the terminal's size
@@ -341,10 +473,10 @@ class BmcApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "save_as":
             return bool(self.save_status)
-        if action == "step" and self.current_mode in self.flow.step_ids:
+        if action == "walk" and self.current_mode in self.flow.step_ids:
             (delta,) = parameters
-            index = self.flow.step_ids.index(self.current_mode) + int(delta)  # type: ignore[call-overload]
-            return True if 0 <= index < len(self.flow.step_ids) else None
+            # Ctrl+N at the end shows the summary; Ctrl+P at the start cannot act.
+            return True if delta == 1 or self.walk_target(-1) is not None else None
         return True
 
     def action_save_as(self, then_quit: bool = False) -> None:

@@ -105,8 +105,8 @@ def report_refusal(error: Exception) -> None:
 
     # The message may quote the file (a key, a path): its escape sequences stay unread.
     print(visible(str(error)), file=sys.stderr)
-    print("Nothing was changed. Fix the file (or use another) and run bmc-tui again.",
-          file=sys.stderr)
+    fix = "name one of them" if getattr(error, "unknown_name", False) else "fix the file (or use another)"
+    print(f"Nothing was changed. {fix.capitalize()} and run bmc-tui again.", file=sys.stderr)
 
 
 def open_or_report(path: Path) -> CanvasDocument | None:

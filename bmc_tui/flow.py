@@ -8,6 +8,7 @@ imports no UI library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ from .model import (
 from .model.storage import CanvasError, parse_toml, read_canvas_bytes
 
 DEFAULT_FLOW = "full"
+
+# Steps answered segment by segment: Ctrl+N walks their segments before the next step.
+PER_SEGMENT_STEPS = ("value", "relationships")
 
 # What kind of answer a question takes; both front ends render from it.
 LIST, TEXT, ONE, MANY = "list", "text", "one", "many"
@@ -95,6 +99,9 @@ class Question:
     link_label: str = ""  # offer lists: how to ask what an item addresses
     kind: str = TEXT  # one of QUESTION_KINDS, from STEP_SCHEMA
     links_to: str | None = None  # offer lists: the profile list their items address
+    # Multiple choices: a new record starts with every option ticked (the quick flow's
+    # channels serve every segment until told otherwise).
+    every_at_first: bool = False
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -125,6 +132,10 @@ class Step:
     def asks(self, key: str) -> bool:
         return self.question(key) is not None
 
+    @property
+    def per_segment(self) -> bool:
+        return self.id in PER_SEGMENT_STEPS
+
 
 @dataclass(frozen=True)
 class Flow:
@@ -142,14 +153,41 @@ class Flow:
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
 
+    def wording(self, step_id: str, key: str) -> Question | None:
+        """This flow's question, or else the full flow's: an answer a shorter flow does
+        not ask (a market chosen in the full interview) still reads in words."""
+        step = self.step(step_id)
+        if step is not None and (question := step.question(key)) is not None:
+            return question
+        full = _full_flow()
+        return full.wording(step_id, key) if full is not None and full is not self else None
+
+    def option_label(self, step_id: str, key: str, value: str) -> str:
+        """The words for a stored value ("Mass market" for ``mass``), never the value."""
+        question = self.wording(step_id, key)
+        if question is not None and question.option(value) is not None:
+            return question.label_of(value)
+        return value.replace("-", " ").replace("_", " ").capitalize()
+
 
 class FlowError(Exception):
-    def __init__(self, path: Path | str, problems: list[Problem]):
+    def __init__(self, path: Path | str, problems: list[Problem], *, unknown_name: bool = False):
         self.path = Path(path)
         self.problems = problems
-        lines = [f"{self.path}: this interview flow cannot be used."]
+        # A flow named that does not exist (not a broken file): the fix is another name.
+        self.unknown_name = unknown_name
+        lines = [f"{self.path}: " + ("no such interview flow." if unknown_name
+                                     else "this interview flow cannot be used.")]
         lines += [f"  {p.where}: {p.message}" for p in problems]
         super().__init__("\n".join(lines))
+
+
+@cache
+def _full_flow() -> Flow | None:
+    try:
+        return load_flow(DEFAULT_FLOW)
+    except FlowError:
+        return None
 
 
 def flows_folder() -> Path:
@@ -164,12 +202,26 @@ def shipped_flow_names() -> list[str]:
     return sorted(p.stem for p in flows_folder().glob("*.toml"))
 
 
+def is_flow_path(name_or_path: str) -> bool:
+    candidate = Path(name_or_path)
+    return candidate.suffix == ".toml" or len(candidate.parts) > 1
+
+
 def resolve_flow_path(name_or_path: str) -> Path:
     """A shipped flow's name (``full``, ``quick``) or the path of a flow file."""
-    candidate = Path(name_or_path)
-    if candidate.suffix == ".toml" or len(candidate.parts) > 1:
-        return candidate
+    if is_flow_path(name_or_path):
+        return Path(name_or_path)
     return flows_folder() / f"{name_or_path}.toml"
+
+
+def unknown_flow(name: str) -> FlowError:
+    """The error for a flow name that names no shipped flow: it lists the ones there are."""
+    known = ", ".join(shipped_flow_names()) or "none"
+    return FlowError(
+        name,
+        [Problem("--flow", f"the flows there are: {known}; or give the path of a flow file")],
+        unknown_name=True,
+    )
 
 
 def load_flow(name_or_path: str = DEFAULT_FLOW) -> Flow:
@@ -178,8 +230,9 @@ def load_flow(name_or_path: str = DEFAULT_FLOW) -> Flow:
         # Read as a canvas is: never blocking on a pipe, bounded in size and nesting.
         data = parse_toml(read_canvas_bytes(path), path)
     except FileNotFoundError:
-        known = ", ".join(shipped_flow_names())
-        raise FlowError(path, [Problem("file", f"no such flow (shipped flows: {known})")]) from None
+        if not is_flow_path(name_or_path):
+            raise unknown_flow(name_or_path) from None
+        raise FlowError(path, [Problem("file", "no such file")]) from None
     except CanvasError as error:
         raise FlowError(path, error.problems) from None
     return flow_from_dict(data, path)
@@ -304,6 +357,9 @@ def _question(table: dict[str, Any], answer: AnswerKind, where: str, problems: l
         ))
     if choices is not None and not options:
         problems.append(Problem(f"{where}.options", "a choice question needs its options"))
+    every_at_first = table.get("every_at_first", False)
+    if not isinstance(every_at_first, bool):
+        problems.append(Problem(f"{where}.every_at_first", f"should be true or false, not {every_at_first!r}"))
     max_items = table.get("max_items")
     if "max_items" in table and not (type(max_items) is int and max_items > 0):
         problems.append(Problem(f"{where}.max_items", f"should be a whole number above 0, not {max_items!r}"))
@@ -317,4 +373,5 @@ def _question(table: dict[str, Any], answer: AnswerKind, where: str, problems: l
         link_label=str(table.get("link_label", "")),
         kind=answer.kind,
         links_to=answer.links_to,
+        every_at_first=every_at_first is True,
     )

@@ -30,3 +30,20 @@ def saved(path: Path) -> dict:
     """What the file on disk holds now."""
     with path.open("rb") as stream:
         return tomllib.load(stream)
+
+
+# Snapshot sizes, shared by every snapshot test.
+SMALL = (80, 24)
+LARGE = (120, 40)
+
+
+async def next_step(pilot) -> None:
+    """Ctrl+N until the step changes: a per-segment step walks its segments first."""
+    app = pilot.app
+    step = app.current_step
+    for _ in range(len(app.document.canvas.segments) + 1):
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        if app.current_step != step:
+            return
+    raise AssertionError(f"Ctrl+N did not leave the step {step}")

@@ -6,6 +6,8 @@ from textual.geometry import Region
 from textual.widgets import Input, Static
 
 from bmc_tui.app import make_app
+from bmc_tui.model import load_canvas
+from bmc_tui.model.fit import check_fit
 from bmc_tui.screens.ask import AskScreen as ConfirmScreen
 from bmc_tui.widgets import ChoiceList, CoverageGrid, TextBox
 
@@ -20,10 +22,8 @@ TABS_TO = {"reach": 1, "owner": 2, "medium": 3, "phases": 4, "segments": 5, "adv
 
 
 async def open_channels(pilot) -> None:
-    """From the first step to the channels step, as a user would."""
-    await pilot.press("ctrl+n")
-    await pilot.pause()
-    await pilot.press("ctrl+n")
+    """From the first step to the channels step, as a user would: the outline, then 3."""
+    await pilot.press("ctrl+o", "3")
     await pilot.pause()
     assert pilot.app.current_step == "channels"
 
@@ -256,17 +256,15 @@ async def test_segment_changes_in_step_one_reach_the_channels_step(example_path)
         ]
 
 
-async def test_quick_flow_asks_only_name_and_phases(example_path):
+async def test_quick_flow_asks_name_phases_and_segments(example_path):
     app = make_app(example_path, flow="quick")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_channels(pilot)
         screen = app.screen
-        assert [c.id for c in screen.query(ChoiceList)] == ["channels-phases"]
+        assert [c.id for c in screen.query(ChoiceList)] == ["channels-phases", "channels-segments"]
         assert [f.id for f in screen.query("#channels-detail TextBox")] == []
-        # Segments are not asked, so the grid shows what all channels together cover.
         grid = grid_of(app)
-        assert [row.label for row in grid.rows] == ["All channels"]
-        assert grid.gaps == []
+        assert [row.label for row in grid.rows] == [COMMUTERS, OFFICES]
         await pilot.press("tab")
         assert app.focused.id == "channels-phases"
         await pilot.press("home", "space")  # awareness, which the app did not cover
@@ -276,18 +274,26 @@ async def test_quick_flow_asks_only_name_and_phases(example_path):
     ]
 
 
-async def test_quick_flow_grid_shows_a_phase_no_channel_covers(canvas_path):
+async def test_quick_flow_channel_serves_every_segment_at_first(canvas_path):
     app = make_app(canvas_path, flow="quick")
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Students", "enter", *"Parents", "enter")
         await open_channels(pilot)
         await pilot.press(*"Flyers", "enter", "tab", "home", "space")
         await pilot.pause()
+        segments = app.screen.query_one("#channels-segments", ChoiceList)
+        # Ticked where it shows, so the user sees it and can untick.
+        assert segments.selected == ["students", "parents"]
+        assert "[x] Students" in str(segments.get_option_at_index(0).prompt)
         grid = grid_of(app)
         assert grid.gaps == [
-            ("All channels", phase)
+            (name, phase) for name in ("Students", "Parents")
             for phase in ("evaluation", "purchase", "delivery", "after-sales")
         ]
-        assert grid_line(grid, "All channels").count("✗ none") == 4
     assert saved(canvas_path)["channels"] == [
-        {"id": "flyers", "name": "Flyers", "phases": ["awareness"]}
+        {"id": "flyers", "name": "Flyers", "phases": ["awareness"],
+         "segments": ["students", "parents"]}
     ]
+    # Opened with the full flow, the quick canvas has no channel serving no segment.
+    report = check_fit(load_canvas(canvas_path))
+    assert not [f for f in report.findings if f.code == "channel-serves-no-segment"]

@@ -112,7 +112,9 @@ def test_an_unknown_flow_exits_2_and_writes_nothing(tmp_path, capsys, started):
     path = tmp_path / "canvas.toml"
     assert cli.main([str(path), "--flow", "nosuch"]) == 2
     err = capsys.readouterr().err
-    assert "nosuch" in err and "full, quick" in err
+    assert err.startswith("nosuch: no such interview flow.\n")
+    assert "the flows there are: full, quick" in err
+    assert "Name one of them" in err
     assert not path.exists()
     assert started == []
 

@@ -171,7 +171,7 @@ def test_the_quick_flow_asks_the_workshop_intake_only():
     assert asked == {
         "segments": {"name"},
         "value": {"jobs", "pains", "gains"},
-        "channels": {"name", "phases"},
+        "channels": {"name", "phases", "segments"},
         "relationships": {"types"},
     }
 
@@ -240,8 +240,16 @@ def test_an_unknown_flow_name_lists_the_shipped_ones():
     with pytest.raises(FlowError) as caught:
         load_flow("nosuch")
     message = str(caught.value)
-    assert "nosuch.toml" in message
-    assert "full" in message and "quick" in message
+    assert message.startswith("nosuch: no such interview flow.")
+    assert "the flows there are: full, quick" in message
+    assert caught.value.unknown_name
+
+
+def test_a_missing_flow_file_is_not_taken_for_a_name(tmp_path):
+    with pytest.raises(FlowError) as caught:
+        load_flow(str(tmp_path / "mine.toml"))
+    assert "no such file" in str(caught.value)
+    assert not caught.value.unknown_name
 
 
 BROKEN = [
@@ -346,3 +354,35 @@ def test_a_flow_that_is_a_pipe_or_too_deep_is_refused_without_blocking(tmp_path)
     with pytest.raises(FlowError) as refused:
         load_flow(str(deep))
     assert "nested too deeply" in str(refused.value)
+
+
+# wording a shorter flow leaves out, and choices ticked at first
+
+
+def test_the_quick_flows_channels_serve_every_segment_at_first():
+    question = load_flow("quick").step("channels").question("segments")
+    assert question is not None and question.every_at_first
+    assert not load_flow("full").step("channels").question("segments").every_at_first
+
+
+def test_every_at_first_must_be_true_or_false(tmp_path):
+    path = write_flow(tmp_path, """
+[[steps]]
+id = "channels"
+[[steps.questions]]
+key = "segments"
+every_at_first = "yes"
+""")
+    error = refused(path)
+    assert "steps[0].questions[0].every_at_first: should be true or false, not 'yes'" in str(error)
+
+
+def test_values_read_in_words_even_where_the_flow_does_not_ask_them():
+    quick = load_flow("quick")
+    assert quick.step("segments").question("market") is None
+    assert quick.wording("segments", "market").label == "Market type"
+    assert quick.option_label("segments", "market", "mass") == "Mass market"
+    assert quick.option_label("channels", "phases", "after-sales") == "After-sales"
+    # A value no flow words (a newer file) still reads as words, not as a key.
+    assert quick.option_label("segments", "market", "multi-sided") != "multi-sided"
+    assert quick.option_label("relationships", "cost", "value_driven") == "Value driven"

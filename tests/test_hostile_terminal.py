@@ -16,7 +16,8 @@ def test_hostile_texts_never_reach_the_terminal(tmp_path):
     with TerminalSession(["hostile.toml", "--flow", str(flow)], cwd=tmp_path) as session:
         session.wait_for("esc Back to list")  # the segments step, its entry line focused
         screens.append(session.display)
-        for key in ["ctrl+n"] * 4:
+        # Every step and, on the per-segment steps, both segments: on to the fit step.
+        for key in ["ctrl+n"] * 6:
             session.send(key)
             if key == "f1":  # the help takes a while on a loaded machine: quiet is not enough
                 session.wait_for("OPENME and RUNME")

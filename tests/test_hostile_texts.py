@@ -22,7 +22,7 @@ from bmc_tui.screens.outline import OutlineScreen
 from bmc_tui.screens.segment_picker import SegmentPickerScreen
 from bmc_tui.widgets import TextBox
 
-from .conftest import saved
+from .conftest import next_step, saved
 from .hostile import (
     MARKUP, PAYLOADS, SYMBOLS, hostile_canvas, hostile_flow_data, write_hostile_canvas,
     write_hostile_flow,
@@ -109,19 +109,15 @@ async def test_every_step_shows_the_canvas_texts_as_typed(hostile_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert_literal(app, first.name, second.name, first.description)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await next_step(pilot)
         items = [item.text for kind in ("jobs", "pains", "gains", "products") for item in first.items(kind)]
         assert_literal(app, first.name, first.description, *items)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await next_step(pilot)
         channel = canvas.channels[0]
         assert_literal(app, *(c.name for c in canvas.channels), channel.advantages, channel.challenges)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await next_step(pilot)
         assert_literal(app, first.name, second.name, first.relationship.notes)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await next_step(pilot)
         shown = assert_literal(app, first.name, second.name, canvas.channels[1].name)
         for symbol in SYMBOLS:
             assert symbol in shown
@@ -196,7 +192,9 @@ async def test_the_flow_texts_show_literally_everywhere(hostile_path, hostile_fl
             await pilot.press("escape", "ctrl+o")
             await pilot.pause()
             assert_literal(app, *(s.title for s in flow.steps))
-            await pilot.press("escape", "ctrl+n")
+            await pilot.press("escape")
+            if step is not flow.steps[-1]:
+                await next_step(pilot)
         assert app.is_running
 
 

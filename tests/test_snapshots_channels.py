@@ -13,7 +13,7 @@ from bmc_tui.app import make_app
 
 SMALL = (80, 24)
 LARGE = (120, 40)
-TO_CHANNELS = ["ctrl+n", "ctrl+n"]
+TO_CHANNELS = ["ctrl+o", "3"]  # the outline, then the step's number
 
 
 @pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])

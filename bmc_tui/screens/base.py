@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from ..flow import Question, Step
 from ..model import Canvas, Segment
+from ..model.fit import Finding
 from ..model.text import visible_line
 from ..widgets import ListEditor, StepBar, TextBox, TextField, literal
 from .ask import YES, confirm_screen
@@ -24,6 +26,11 @@ if TYPE_CHECKING:
     from ..app import BmcApp
 
 STYLES = Path(__file__).resolve().parent.parent / "styles"
+# The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
+WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
+# Left out of a footer too wide for the screen, in this order: the outline, the segment
+# picker (Ctrl+N walks the segments too) and help are all in the help and the palette.
+FOOTER_SPARES = ("app.outline", "outline", "pick_segment", "app.help", "help")
 
 
 class StepScreen(Screen[None]):
@@ -51,10 +58,50 @@ class StepScreen(Screen[None]):
         if self.step.intro:
             yield Static(literal(self.step.intro), classes="step-intro")
         yield from self.compose_body()
-        yield Footer(compact=True)
+        # Ctrl+K (commands) is in the help: beside the step keys it would not fit 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """Textual's, with Ctrl+N and Ctrl+P saying where they go ("Next: segment 2/3"):
+        the footer and the command palette read them from here."""
+        bindings = super().active_bindings
+        for key, active in bindings.items():
+            if (delta := WALK_DELTAS.get(active.binding.action)) is not None:
+                described = replace(active.binding, description=self.bmc.walk_label(delta))
+                bindings[key] = active._replace(binding=described)
+        self._fit_footer(bindings)
+        return bindings
+
+    @on(events.Resize)
+    def _refit_footer(self) -> None:
+        self.refresh_bindings()  # a wider screen shows the keys a narrow one left out
+
+    def _fit_footer(self, bindings: dict[str, ActiveBinding]) -> None:
+        """Leave keys the help lists anyway out of the footer while it is wider than the
+        screen: a footer cut at the edge hides where Ctrl+N goes."""
+        for action in FOOTER_SPARES:
+            if self._footer_width(bindings) <= self.app.size.width:
+                return
+            for key, active in bindings.items():
+                if active.binding.action == action and active.binding.show:
+                    bindings[key] = active._replace(binding=replace(active.binding, show=False))
+
+    def _footer_width(self, bindings: dict[str, ActiveBinding]) -> int:
+        shown: dict[str, int] = {}
+        for active in bindings.values():
+            binding = active.binding
+            if binding.show:
+                # One entry per action (Textual shows one); a key, a space, the words, a space.
+                width = len(self.app.get_key_display(binding)) + len(binding.description) + 2
+                shown.setdefault(binding.action, width)
+        return sum(shown.values()) + 2
+
+    def show_target(self, target: Finding) -> None:
+        """Point at what fixes a fit finding: its list, its entry, its field."""
 
     def on_mount(self) -> None:
         self.watch(self.bmc, "save_status", self.query_one(StepBar).set_status)
@@ -129,6 +176,7 @@ class StepScreen(Screen[None]):
     def set_current_segment(self, segment_id: str) -> None:
         self.bmc.current_segment_id = segment_id
         self.refresh_from_model()
+        self.refresh_bindings()  # Ctrl+N's "Next: segment 2/3"
 
 
 class PerSegmentStepScreen(StepScreen):

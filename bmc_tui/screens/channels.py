@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
 from ..model import PHASES, Channel
+from ..model.fit import Finding
 from ..widgets import (
     Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextBox, choices_from, literal,
     literal_line,
@@ -147,6 +148,26 @@ class ChannelsScreen(StepScreen):
         ]
         self.grid.set_rows(rows, empty_message=GRID_NO_SEGMENTS)
 
+    def show_target(self, target: Finding) -> None:
+        """A channel finding: that channel in the list. A segment's: its row of the grid
+        (the phase's cell, when one phase is uncovered), and its first channel in the list."""
+        channels = self.canvas.channels
+        ids = [channel.id for channel in channels]
+        segment_ids = [segment.id for segment in self.canvas.segments]
+        self.grid.mark(None)
+        if target.segment_id in segment_ids and self.step.asks("segments"):
+            self.grid.mark(segment_ids.index(target.segment_id), target.phase)
+            serving = self.canvas.channels_for(target.segment_id or "")
+            channel_id = serving[0].id if serving else None
+        else:
+            channel_id = target.channel_id
+        if channel_id in ids:
+            self.editor.option_list.highlighted = ids.index(channel_id)
+        self.editor.focus_now(self.editor.option_list if channels else self.editor.field)
+
+    def on_screen_suspend(self) -> None:
+        self.grid.mark(None)  # it pointed at what a finding was about
+
     # keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -165,7 +186,11 @@ class ChannelsScreen(StepScreen):
         self._show_detail()
 
     def on_list_editor_added(self, event: ListEditor.Added) -> None:
-        self.bmc.edits.add_channel(event.text)
+        channel = self.bmc.edits.add_channel(event.text)
+        if (question := self.question("segments")) and question.every_at_first:
+            self.bmc.edits.set_channel_choices(
+                channel.id, "segments", [segment.id for segment in self.canvas.segments]
+            )
         self.refresh_from_model(highlight=len(self.canvas.channels) - 1)
 
     def on_list_editor_edited(self, event: ListEditor.Edited) -> None:

@@ -89,15 +89,25 @@ class FitScreen(StepScreen):
     # the findings
 
     def refresh_from_model(self) -> None:
-        previous, index = self.current_finding, self._finding_index()
+        before, index = self.report.findings, self._finding_index()
         self.report = check_fit(self.canvas)
         self._generation += 1
-        findings = self.report.findings
-        if previous in findings:
-            index = findings.index(previous)
-        self._fill_findings(min(index or 0, len(findings) - 1) if findings else None)
+        self._fill_findings(self._index_after_change(before, index))
         self._show_detail()
         self.refresh_bindings()
+
+    def _index_after_change(self, before: list[Finding], index: int | None) -> int | None:
+        """The finding to highlight after a change: the same one if it is still there;
+        once it is fixed (linked, dropped), the next one that is left."""
+        findings = self.report.findings
+        if not findings:
+            return None
+        if index is None or index >= len(before):
+            return 0
+        for finding in before[index:]:
+            if finding in findings:
+                return findings.index(finding)
+        return len(findings) - 1
 
     def _fill_findings(self, highlight: int | None) -> None:
         findings = self.report.findings
@@ -328,12 +338,10 @@ class FitScreen(StepScreen):
     # wording from the flow, with plain fallbacks for flows that leave a step out
 
     def _question(self, step_id: str, key: str) -> Question | None:
-        step = self.step if step_id == self.step.id else self.bmc.flow.step(step_id)
-        return step.question(key) if step is not None else None
+        return self.bmc.flow.wording(step_id, key)
 
     def _option_label(self, step_id: str, key: str, value: str) -> str:
-        question = self._question(step_id, key)
-        return question.label_of(value) if question else value
+        return self.bmc.flow.option_label(step_id, key, value)
 
     def _kind_label(self, kind: str) -> str:
         question = self._question("value", kind)
@@ -453,4 +461,4 @@ class FitScreen(StepScreen):
             return
         if finding.segment_id:
             self.bmc.current_segment_id = finding.segment_id
-        await self.bmc.go_to_step(finding.step)
+        await self.bmc.go_to_step(finding.step, target=finding)

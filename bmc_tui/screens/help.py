@@ -18,8 +18,10 @@ GLOBAL_KEYS = [
     ("F1 or ?", "this help"),
     ("Tab, Shift+Tab", "next or previous field or list"),
     ("Esc", "from a list's entry line back to its entries"),
-    ("Ctrl+N, Ctrl+P", "next or previous step"),
+    ("Ctrl+N, Ctrl+P", "next or previous segment or step; Ctrl+N on the last step ends the interview"),
     ("Ctrl+O", "all steps; Enter or a step's number jumps"),
+    ("Ctrl+K", "commands: every step, and what this screen can do"),
+    ("Ctrl+T", "the canvas's title"),
     ("Ctrl+Q", "quit (everything is already saved)"),
 ]
 
@@ -80,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box help-box"):
             yield Markdown(self.markdown(), open_links=False)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -53,7 +53,7 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
                 )
             else:
                 yield Static(literal(self.empty_message), classes="modal-keys")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         for choice_list in self.query(ChoiceList):

@@ -32,7 +32,7 @@ class PickOneScreen(ModalScreen[str | None]):
         with Vertical(classes=f"modal-box {self.box_class}"):
             yield Static(literal(self.title_text), classes="modal-title")
             yield OptionList(*self.options, compact=True)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)

@@ -12,6 +12,7 @@ from textual.widgets import Label, Static
 
 from ..flow import Question
 from ..model import Segment
+from ..model.fit import Finding
 from ..model.text import visible_line
 from ..widgets import Choice, ChoiceList, TextBox, choices_from, literal, literal_line
 from .base import STYLES, PerSegmentStepScreen
@@ -91,8 +92,17 @@ class RelationshipsScreen(PerSegmentStepScreen):
     def on_mount(self) -> None:
         self.refresh_from_model()
         for field in self.query(".relationships-field ChoiceList, .relationships-field TextBox"):
-            field.focus(scroll_visible=False)
+            # At once: a fit finding's target (show_target) may move it right after.
+            self.set_focus(field, scroll_visible=False)
             break
+
+    def show_target(self, target: Finding) -> None:
+        """A missing motivation on the motivations; any other finding on the types."""
+        key = "motivations" if target.code == "no-motivation" else "types"
+        for choice_list in self.query(f"#relationships-{key}").results(ChoiceList):
+            self.set_focus(choice_list, scroll_visible=False)
+            # The question's label above the list in view, not just its first line.
+            choice_list.parent.scroll_visible(animate=False, top=True)
 
     # showing the model
 
@@ -119,15 +129,13 @@ class RelationshipsScreen(PerSegmentStepScreen):
         return text
 
     def _market_text(self, market: str) -> str:
-        """The market type in the segments step's words, when this flow has them."""
+        """The market type in words ("Market type: Mass market"), never the stored value."""
         question = self._market_question()
-        if question is None:
-            return f"Market: {market}"
-        return f"{question.label}: {question.label_of(market)}"
+        label = question.label if question else "Market"
+        return f"{label}: {self.bmc.flow.option_label('segments', 'market', market)}"
 
     def _market_question(self) -> Question | None:
-        segments_step = self.bmc.flow.step("segments")
-        return segments_step.question("market") if segments_step else None
+        return self.bmc.flow.wording("segments", "market")
 
     def _show_overview(self) -> None:
         overview = self.query_one("#relationships-overview", Static)
@@ -152,10 +160,12 @@ class RelationshipsScreen(PerSegmentStepScreen):
             table.add_column(literal_line(question.label))
         current = self.current_segment
         for segment in self.canvas.segments:
-            cells = [segment.name, market.label_of(segment.market) if market else segment.market]
+            flow = self.bmc.flow
+            cells = [segment.name, flow.option_label("segments", "market", segment.market)
+                     if segment.market else ""]
             for question in questions:
                 values = _as_list(getattr(segment.relationship, question.key))
-                cells.append(", ".join(question.label_of(v) for v in values))
+                cells.append(", ".join(flow.option_label(self.step.id, question.key, v) for v in values))
             table.add_row(*(literal_line(cell or "-") for cell in cells),
                           style="bold" if segment is current else "")
         return table

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
 from ..model import Segment
+from ..model.fit import Finding
 from ..widgets import ChoiceList, ListEditor, TextBox, choices_from, literal, literal_line
 from .base import STYLES, StepScreen
 
@@ -23,6 +25,9 @@ CHOICES = ("market", "worth")
 
 class SegmentsScreen(StepScreen):
     CSS_PATH = STYLES / "segments.tcss"
+
+    # Ctrl+T works on every step; here, where the canvas begins, the footer shows it.
+    BINDINGS = [Binding("ctrl+t", "app.set_title", "Title")]
 
     def compose_body(self) -> ComposeResult:
         name = self.question("name")
@@ -52,6 +57,10 @@ class SegmentsScreen(StepScreen):
     @property
     def editor(self) -> ListEditor:
         return self.query_one("#segments-list", ListEditor)
+
+    def show_target(self, target: Finding) -> None:
+        # The one finding fixed here is "no segment yet": type one.
+        self.editor.focus_entry()
 
     def refresh_from_model(self, highlight: int | None = None) -> None:
         segments = self.canvas.segments

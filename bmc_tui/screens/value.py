@@ -11,6 +11,7 @@ from textual.widgets import Label, Static
 
 from ..flow import Step
 from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment
+from ..model.fit import Finding
 from ..model.text import visible_line
 from ..widgets import ListEditor, literal_line
 from .base import STYLES, PerSegmentStepScreen
@@ -89,6 +90,22 @@ class ValueScreen(PerSegmentStepScreen):
         editors = self.editors
         if editors and self.current_segment is not None:
             editors[0].focus_entry()
+
+    def show_target(self, target: Finding) -> None:
+        """The finding's item highlighted in its list; without an item (no offer yet), the
+        entry line of the first offer list."""
+        editors = {kind_of(editor): editor for editor in self.editors}
+        segment = self.current_segment
+        if segment is None or not editors:
+            return
+        kind = target.kind or next((k for k in OFFER_KINDS if k in editors), None)
+        editor = editors.get(kind or "") or self.editors[0]
+        ids = [item.id for item in segment.items(kind_of(editor))]
+        if target.item_id in ids:
+            editor.option_list.highlighted = ids.index(target.item_id)
+            editor.focus_now(editor.option_list)
+        else:
+            editor.focus_entry()
 
     @property
     def editors(self) -> list[ListEditor]:

@@ -14,6 +14,8 @@ from .literal import literal, literal_line
 
 COVERED_MARK = "✓"
 GAP_MARK = "✗ none"
+# Points at the row and the cell a fit finding is about: seen without colour too.
+POINTER = "▸"
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,19 @@ class CoverageGrid(Widget):
         self.corner = corner
         self._rows: list[CoverageRow] = []
         self._empty_message = ""
+        self._marked: tuple[int, str | None] | None = None
+
+    @property
+    def marked(self) -> tuple[int, str | None] | None:
+        """(row index, phase or None for the whole row) pointed at, or None."""
+        return self._marked
+
+    def mark(self, row: int | None, phase: str | None = None) -> None:
+        """Point at a row (its label), or at one cell of it; None points at nothing."""
+        marked = None if row is None else (row, phase)
+        if marked != self._marked:
+            self._marked = marked
+            self.refresh()
 
     @property
     def rows(self) -> list[CoverageRow]:
@@ -117,9 +132,9 @@ class CoverageGrid(Widget):
 
     def _table(self, width: int) -> Table:
         header = self._style("header")
-        # The phase columns keep their headings whole (each with 2 cells of padding);
-        # long segment names give way.
-        phase_widths = [max(len(heading), len(GAP_MARK)) for _, heading in self.phases]
+        # The phase columns keep their headings whole (each with 2 cells of padding), and
+        # room for a pointed-at gap; long segment names give way.
+        phase_widths = [max(len(heading), len(POINTER + GAP_MARK)) for _, heading in self.phases]
         label_width = max(8, width - sum(phase_widths) - 2 * len(phase_widths))
         table = Table(
             box=None, padding=(0, 1), pad_edge=False, show_edge=False,
@@ -129,15 +144,28 @@ class CoverageGrid(Widget):
         table.add_column(literal_line(self.corner), max_width=label_width, no_wrap=True, overflow="ellipsis")
         for (_, heading), phase_width in zip(self.phases, phase_widths):
             table.add_column(literal_line(heading), width=phase_width, no_wrap=True)
-        for row in self._rows:
-            cells = [self._cell(row.count(phase)) for phase, _ in self.phases]
-            table.add_row(literal_line(row.label), *cells)
+        for index, row in enumerate(self._rows):
+            marked_row = self._marked is not None and self._marked[0] == index
+            label = literal_line(row.label)
+            if marked_row:
+                label = Text(POINTER + " ", style="bold") + label
+                label.stylize("bold")
+            cells = [
+                self._cell(row.count(phase), marked_row and self._marked[1] == phase)
+                for phase, _ in self.phases
+            ]
+            table.add_row(label, *cells)
         return table
 
-    def _cell(self, count: int) -> Text:
+    def _cell(self, count: int, marked: bool = False) -> Text:
         if count == 0:
-            return Text(GAP_MARK, style=self._style("gap"))
-        return Text(f"{COVERED_MARK} {count}", style=self._style("covered"))
+            text = Text(GAP_MARK, style=self._style("gap"))
+        else:
+            text = Text(f"{COVERED_MARK} {count}", style=self._style("covered"))
+        if marked:
+            text = Text(POINTER, style="bold") + text
+            text.stylize("underline")
+        return text
 
 
 class _FitToWidth:
