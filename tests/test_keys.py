@@ -65,7 +65,7 @@ async def test_sunday_typed_on_the_channel_list_deletes_nothing(example_path):
     before = saved(example_path)["channels"]
     app = make_app(example_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press("ctrl+o", "3")  # the channels step
         await pilot.pause()
         await type_on_list(pilot, "#channels-list", "Sunday")
         assert not isinstance(app.screen, AskScreen)
@@ -158,7 +158,7 @@ async def test_ctrl_z_brings_back_a_deleted_job_with_its_links_and_a_channel(exa
         await focus_list(pilot, "#value-jobs")
         await pilot.press("delete", "y")  # j1, served by the pre-ordered coffee
         assert saved(example_path)["segments"][0]["products"][0]["serves"] == ["j2"]
-        await pilot.press("ctrl+n")
+        await pilot.press("ctrl+o", "3")  # the channels step
         await pilot.pause()
         await focus_list(pilot, "#channels-list")
         await pilot.press("delete", "y")
@@ -194,7 +194,7 @@ async def test_ctrl_z_brings_back_what_the_fit_step_dropped(example_path):
 async def test_each_channel_s_phases_start_at_the_top(example_path):
     app = make_app(example_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.press("ctrl+o", "3")  # the channels step
         await pilot.pause()
         phases = app.screen.query_one("#channels-phases", ChoiceList)
         phases.focus()

@@ -226,7 +226,9 @@ async def test_after_a_drop_the_next_finding_is_highlighted(nav_path):
         screen = await open_fit(app, pilot)
         await highlight(pilot, screen, code="unaddressed-pain", item_id="p2")
         following = screen.report.findings[screen._finding_index() + 1]
-        await pilot.press("d", "y")
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert screen.current_finding == following
         assert app.focused is screen.findings_list
