@@ -14,6 +14,7 @@ from textual.timer import Timer
 
 from . import exit_signals
 from .flow import DEFAULT_FLOW, Flow, load_flow
+from .key_order import KeysInOrder
 from .model import Segment
 from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
 from .model.edits import Edits
@@ -40,7 +41,7 @@ EXIT_UNSAVED = 1
 ANSWER_GUARD = 0.6
 
 
-class BmcApp(App[None]):
+class BmcApp(KeysInOrder):
     CSS_PATH = STYLES / "app.tcss"
     TITLE = "bmc-tui"
     ENABLE_COMMAND_PALETTE = False
@@ -73,10 +74,6 @@ class BmcApp(App[None]):
         self._pending_save: Timer | None = None
         self._retry: Timer | None = None
         self._asking_about_disk = False
-
-    def delay_update(self, delay: float = 0.05) -> None:
-        """Paint at once instead: Textual's delayed paint on a mode switch could drop
-        the final frame when steps are switched quickly, leaving the old step on show."""
 
     # steps
 
