@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 
 from textual import events
-from textual.app import App
+from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -74,6 +76,16 @@ class BmcApp(KeysInOrder):
         self._pending_save: Timer | None = None
         self._retry: Timer | None = None
         self._asking_about_disk = False
+
+    @contextmanager
+    def batch_update(self) -> Iterator[None]:
+        with super().batch_update():
+            yield
+        # Textual skips a screen's repaint while any batch lasts (a footer recomposing)
+        # and does not come back to it: a step switched to meanwhile stayed unpainted,
+        # the old step on show. Prompt the screen now; it draws only what waits.
+        with suppress(ScreenStackError):
+            self.screen.check_idle()
 
     # steps
 

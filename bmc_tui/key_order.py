@@ -12,8 +12,8 @@ posted to the key's widget right behind the key bubbles up the same way, so when
 reaches the app, every widget on the way has handled the key, and the app has run its
 binding. What those handlers posted in turn (Input.Submitted after Enter, then the list's
 Added, then a focus change) is one step further on: further markers follow it, the
-first from where the focus is by then. Nothing is timed but a safety net for a marker
-whose widget was removed before it got there.
+first from where the focus is by then. Nothing waits for a time: a marker whose widget
+was removed before the marker got there (a dialog a key closed) is given up on.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ from textual.widgets import Input
 ROUNDS = 3
 # More while the focus or the screen keeps changing (a step switch, a list filling up).
 MAX_ROUNDS = 8
-# A marker whose widget was removed on its way (a dialog a key closed) never comes back:
-# the next key goes on after this long instead.
-LOST_MARKER = 0.5
+# A marker whose widget was removed on its way (a dialog a key closed) may never come
+# back: this often, the app looks whether its widget is still there.
+LOST_MARKER_CHECK = 0.25
 
 
 class KeySettled(Message):
@@ -55,6 +55,7 @@ class KeysInOrder(App[None]):
         self._marker_out = False
         self._rounds = 0
         self._marked_at: tuple[DOMNode, DOMNode | None] | None = None
+        self._marker_target: DOMNode | None = None
         self._lost_marker: Timer | None = None
 
     @property
@@ -99,13 +100,12 @@ class KeysInOrder(App[None]):
             self._marker_out = False
             return
         screen, focused = self._marked_at
-        target = focused or screen
-        self._marker_out = target.post_message(KeySettled(self._marker_serial))
+        self._marker_target = focused or screen
+        self._marker_out = self._marker_target.post_message(KeySettled(self._marker_serial))
         if not self._marker_out:
             return
         if self._lost_marker is None:
-            self._lost_marker = self.set_interval(LOST_MARKER, self._marker_lost, pause=True)
-        self._lost_marker.reset()
+            self._lost_marker = self.set_interval(LOST_MARKER_CHECK, self._marker_lost, pause=True)
         self._lost_marker.resume()
 
     @on(KeySettled)
@@ -121,7 +121,10 @@ class KeysInOrder(App[None]):
         await self._next_key()
 
     async def _marker_lost(self) -> None:
-        if self._marker_out:
+        # While its widget is there the marker is on its way, however slow (a big step
+        # being built); gone, it may have been dropped with the widget's queue.
+        target = self._marker_target
+        if self._marker_out and (target is None or not target.is_attached):
             await self._next_key()
 
     async def _next_key(self) -> None:

@@ -107,9 +107,11 @@ def showing(session: TerminalSession, step_id: str) -> bool:
     )
 
 
-def wait_showing(session: TerminalSession, step_id: str, timeout: float = 20) -> None:
+def wait_showing(session: TerminalSession, step_id: str, also: str = "", timeout: float = 20) -> None:
+    """Wait until ``step_id`` is on screen whole (with ``also``: a sign that the keys sent
+    have all been handled), then until the program is quiet: it must still be on screen."""
     deadline = time.monotonic() + timeout
-    while not showing(session, step_id):
+    while not (showing(session, step_id) and also in session.display):
         if time.monotonic() > deadline:
             raise AssertionError(
                 f"{step_id} never showed whole (bar: {highlighted_step(session)!r}); "
@@ -123,8 +125,9 @@ def wait_showing(session: TerminalSession, step_id: str, timeout: float = 20) ->
 def test_step_keys_in_one_burst_leave_the_step_they_lead_to_on_screen(example_path):
     with TerminalSession([str(example_path)]) as session:
         wait_showing(session, "segments")
-        session.send("ctrl+n", "ctrl+n", "ctrl+p", delay=0)
-        wait_showing(session, "value")
+        # The typed word ends the burst: seen on the value step, the step keys were handled.
+        session.send("ctrl+n", "ctrl+n", "ctrl+p", "Zq", delay=0)
+        wait_showing(session, "value", also="Zq")
         session.send("ctrl+p")
         wait_showing(session, "segments")
 
@@ -135,8 +138,11 @@ def test_ctrl_p_as_the_fit_step_first_appears_shows_the_step_before_it(example_p
         for step_id in ("value", "channels", "relationships"):
             session.send("ctrl+n")
             wait_showing(session, step_id)
+        assert "[x] Self-service" in session.display
         # The fit step's first visit is its slowest: Ctrl+P arrives while it is built.
-        session.send("ctrl+n", "ctrl+p", delay=0)
-        wait_showing(session, "relationships")
+        # Space (toggling the first relationship type back on relationships) ends the
+        # burst: once it shows, the step keys before it were handled.
+        session.send("ctrl+n", "ctrl+p", " ", delay=0)
+        wait_showing(session, "relationships", also="[ ] Self-service")
         session.send("ctrl+p")
         wait_showing(session, "channels")
