@@ -33,40 +33,38 @@ async def handled(pilot) -> None:
     raise AssertionError("the keys were never all handled")
 
 
-async def test_a_burst_of_entries_adds_each_one_in_order(canvas_path):
-    app = make_app(canvas_path)
+async def sent_at_once(path, text: str) -> tuple[str, str | None]:
+    """Run the app on ``path``, send ``text`` in one burst, and quit once every key has
+    been handled: the step it was on then, and the id of the widget with the focus."""
+    app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        burst(app, "Morning commuters\rOffices\rStudents\r")
+        burst(app, text)
         await handled(pilot)
+        return app.current_step, app.focused.id if app.focused else None
+
+
+async def test_a_burst_of_entries_adds_each_one_in_order(canvas_path):
+    await sent_at_once(canvas_path, "Morning commuters\rOffices\rStudents\r")
     names = [s["name"] for s in saved(canvas_path)["segments"]]
     assert names == ["Morning commuters", "Offices", "Students"]
 
 
 async def test_backspace_in_a_burst_deletes_where_it_was_typed(canvas_path):
-    app = make_app(canvas_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        burst(app, "Officz\x7fes\r")
-        await handled(pilot)
+    await sent_at_once(canvas_path, "Officz\x7fes\r")
     assert saved(canvas_path)["segments"][0]["name"] == "Offices"
 
 
 async def test_a_burst_across_two_step_switches_lands_on_the_step_it_was_typed_for(canvas_path):
-    app = make_app(canvas_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        burst(app, "Commuters\r\x0e\x0eWeb shop\r")
-        await handled(pilot)
-        assert app.current_step == "channels"
+    step, _ = await sent_at_once(canvas_path, "Commuters\r\x0e\x0eWeb shop\r")
+    assert step == "channels"
     canvas = saved(canvas_path)
     assert [s["name"] for s in canvas["segments"]] == ["Commuters"]
     assert [c["name"] for c in canvas["channels"]] == ["Web shop"]
 
 
 async def test_keys_after_tab_go_to_the_field_tab_moved_to(canvas_path):
-    app = make_app(canvas_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        burst(app, "Students\r\tNight owls")
-        await handled(pilot)
-        assert app.focused is not None and app.focused.id == "segments-description"
+    _, focused = await sent_at_once(canvas_path, "Students\r\tNight owls")
+    assert focused == "segments-description"
     (segment,) = saved(canvas_path)["segments"]
     assert segment["name"] == "Students"
     assert segment["description"] == "Night owls"
