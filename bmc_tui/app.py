@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 
 from textual import events
-from textual.app import App
+from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -15,6 +17,7 @@ from textual.timer import Timer
 
 from . import exit_signals
 from .flow import DEFAULT_FLOW, Flow, flows_folder, load_flow
+from .key_order import KeysInOrder
 from .model import Segment
 from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
 from .model.edits import Edits
@@ -89,7 +92,7 @@ def reopen_arguments(flow: Flow, name: str) -> str:
     return f"--flow {flow.name if shipped else flow.source} {name}"
 
 
-class BmcApp(App[None]):
+class BmcApp(KeysInOrder):
     CSS_PATH = STYLES / "app.tcss"
     TITLE = "bmc-tui"
     # Ctrl+K: Ctrl+P, Textual's default, walks back through the interview.
@@ -129,9 +132,15 @@ class BmcApp(App[None]):
         self._retry: Timer | None = None
         self._asking_about_disk = False
 
-    def delay_update(self, delay: float = 0.05) -> None:
-        """Paint at once instead: Textual's delayed paint on a mode switch could drop
-        the final frame when steps are switched quickly, leaving the old step on show."""
+    @contextmanager
+    def batch_update(self) -> Iterator[None]:
+        with super().batch_update():
+            yield
+        # Textual skips a screen's repaint while any batch lasts (a footer recomposing)
+        # and does not come back to it: a step switched to meanwhile stayed unpainted,
+        # the old step on show. Prompt the screen now; it draws only what waits.
+        with suppress(ScreenStackError):
+            self.screen.check_idle()
 
     # steps
 

@@ -1,10 +1,9 @@
-"""A compact one-line text field that does not blink and keeps keys in the order typed."""
+"""A compact one-line text field that does not blink."""
 
 from __future__ import annotations
 
 from rich.highlighter import Highlighter
 from rich.text import Text
-from textual import events
 from textual.widgets import Input
 
 from ..model.text import visible_line
@@ -31,10 +30,7 @@ class TextField(Input):
 
     - Its cursor blinks only when the app was started with --blink: a blinking cursor
       repaints twice a second forever, which costs bytes on a slow SSH link.
-    - Keys arrive in bursts over a slow link ("job<Enter>next job"). Textual inserts
-      letters in the field at once but runs bound keys (Enter, Backspace, Tab) later, as
-      they bubble to the app, so a burst would come out of order. Here bound keys run
-      as they come, and keys that arrive after focus moved on follow the focus.
+    - Keys of a burst reach it one at a time, in order (see ``key_order``).
     """
 
     DEFAULT_CSS = """
@@ -71,19 +67,3 @@ class TextField(Input):
             # Cleared now, not when the message is handled: the next entry may already
             # be on its way in the same burst of keys.
             self.value = ""
-
-    async def _on_key(self, event: events.Key) -> None:
-        focused = self.app.focused
-        if focused is not self:
-            if focused is not None:
-                event.stop()
-                event.prevent_default()
-                focused.post_message(events.Key(event.key, event.character))
-            return
-        if event.is_printable:
-            await super()._on_key(event)
-            return
-        # The same lookup the app makes once the key has bubbled up, made now (textual 8.2).
-        if await self.app._check_bindings(event.key):
-            event.stop()
-            event.prevent_default()
