@@ -203,8 +203,11 @@ class Edits:
 
     # channels
 
-    def add_channel(self, name: str) -> Channel:
+    def add_channel(self, name: str, *, serve_every_segment: bool = False) -> Channel:
+        """A new channel; ``serve_every_segment`` ticks every segment at first (the quick flow)."""
         channel = self.canvas.add_channel(_name(name))
+        if serve_every_segment:
+            channel.segments = [segment.id for segment in self.canvas.segments]
         self._changed()
         return channel
 

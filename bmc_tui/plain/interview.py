@@ -210,8 +210,14 @@ class Interview:
 
     def _step_channels(self, step: Step) -> None:
         if question := step.question("name"):
+            segments = step.question("segments")
+            every = bool(segments and segments.every_at_first)  # as the full screen does
+
+            def add(name: str):
+                return self.edits.add_channel(name, serve_every_segment=every)
+
             self._list(step, question, lambda: [(c.id, c.name) for c in self.canvas.channels],
-                       self.edits.add_channel, self.edits.rename_channel, self.edits.delete_channel)
+                       add, self.edits.rename_channel, self.edits.delete_channel)
         for channel_id in self._each("Channel", lambda: self.canvas.channels, step):
             for question in self._details(step):
                 self._answer(step, question, self.canvas.channel(channel_id), {

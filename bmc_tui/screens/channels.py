@@ -186,11 +186,8 @@ class ChannelsScreen(StepScreen):
         self._show_detail()
 
     def on_list_editor_added(self, event: ListEditor.Added) -> None:
-        channel = self.bmc.edits.add_channel(event.text)
-        if (question := self.question("segments")) and question.every_at_first:
-            self.bmc.edits.set_channel_choices(
-                channel.id, "segments", [segment.id for segment in self.canvas.segments]
-            )
+        question = self.question("segments")
+        self.bmc.edits.add_channel(event.text, serve_every_segment=bool(question and question.every_at_first))
         self.refresh_from_model(highlight=len(self.canvas.channels) - 1)
 
     def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
