@@ -133,14 +133,15 @@ def test_step_keys_in_one_burst_leave_the_step_they_lead_to_on_screen(example_pa
 def test_ctrl_p_as_the_fit_step_first_appears_shows_the_step_before_it(example_path):
     with TerminalSession([str(example_path)]) as session:
         wait_showing(session, "segments")
-        for step_id in ("value", "channels", "relationships"):
+        # Ctrl+N walks each per-segment step's two segments before the next step.
+        for step_id in ("value", "value", "channels", "relationships", "relationships"):
             session.send("ctrl+n")
             wait_showing(session, step_id)
-        assert "[x] Self-service" in session.display
+        assert "Segment 2/2" in session.display and "[ ] Self-service" in session.display
         # The fit step's first visit is its slowest: Ctrl+P arrives while it is built.
-        # Space (toggling the first relationship type back on relationships) ends the
-        # burst: once it shows, the step keys before it were handled.
+        # Space (ticking the first relationship type on relationships) ends the burst:
+        # once it shows, the step keys before it were handled.
         session.send("ctrl+n", "ctrl+p", " ", delay=0)
-        wait_showing(session, "relationships", also="[ ] Self-service")
-        session.send("ctrl+p")
-        wait_showing(session, "channels")
+        wait_showing(session, "relationships", also="[x] Self-service")
+        session.send("ctrl+p")  # the one before: the first segment of the same step
+        wait_showing(session, "relationships", also="Segment 1/2")

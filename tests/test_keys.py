@@ -14,7 +14,7 @@ from bmc_tui.screens.link_picker import LinkPickerScreen
 from bmc_tui.widgets import Choice, ChoiceList, ListEditor, TextBox
 
 from .conftest import saved
-from .test_key_bursts import burst
+from .test_key_bursts import burst, handled
 
 SIZE = (80, 24)
 VALUE_KINDS = ["jobs", "pains", "gains", "products", "pain_relievers", "gain_creators"]
@@ -40,7 +40,7 @@ async def focus_list(pilot, selector: str) -> ListEditor:
 async def type_on_list(pilot, selector: str, word: str) -> ListEditor:
     found = await focus_list(pilot, selector)
     burst(pilot.app, word)  # typed fast, as a founder does
-    await pilot.pause(0.2)
+    await handled(pilot)  # however slow the machine: no fixed wait
     assert pilot.app.focused is found.field
     assert found.field.value == word
     await pilot.press("enter")
