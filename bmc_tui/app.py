@@ -19,7 +19,7 @@ from . import exit_signals
 from .flow import DEFAULT_FLOW, Flow, flows_folder, load_flow
 from .key_order import KeysInOrder
 from .model import Segment
-from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
+from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
 from .model.edits import Edits
 from .model.fit import Finding, check_fit
 from .model.text import visible, visible_line
@@ -548,13 +548,6 @@ class BmcApp(KeysInOrder):
         # Quitting while a typing pause is still pending must not lose the last words.
         self.save_pending()
         self.document.release()
-
-
-def describe_error(error: BaseException) -> str:
-    """A short reason for a failed save, for people ('No space left on device')."""
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
 
 
 def make_app(

@@ -297,6 +297,14 @@ def _answers(canvas: Canvas) -> str:
     return dump_canvas(replace(canvas, resume_at=""))
 
 
+def describe_error(error: BaseException) -> str:
+    """A short reason for a failed save, for people ('No space left on device'); every
+    front end says it the same way."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..flow import LIST, MANY, ONE, TEXT, Flow, Option, Question, Step
-from ..model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
+from ..model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
 from ..model.edits import EditError, Edits
 from ..model.text import visible
 from ..outputs.findings import findings_text
@@ -33,12 +33,6 @@ def option_choice(option: Option) -> Choice:
 def plain_markdown(text: str) -> str:
     """A flow's Markdown help as plain text: emphasis and code marks dropped."""
     return visible(re.sub(r"\*\*|`", "", text.strip()))
-
-
-def describe_error(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return str(error) or type(error).__name__
 
 
 class Interview:
