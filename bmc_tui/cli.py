@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from importlib import resources
@@ -10,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .opening import load_flow_or_report, open_or_report
 
 if TYPE_CHECKING:
-    from .flow import Flow
-    from .model.document import CanvasDocument
+    from .core.flow import Flow
 
 EXIT_BAD_FILE = 2
 EXIT_NO_TERMINAL = 2
@@ -26,13 +27,30 @@ NO_TERMINAL = (
 )
 
 
+# Commands that need no screen (and the workshop server), by name: the module that runs
+# each is imported only when it is chosen, and has ``main(argv) -> int``. Chosen before
+# the file parser sees the arguments, so ``bmc-tui ./check`` still opens a file "check".
+SUBCOMMANDS: dict[str, tuple[str, str]] = {}
+
+
+def subcommand_lines() -> str:
+    return "\n".join(f"  bmc-tui {name} ...  {summary}" for name, (_, summary) in SUBCOMMANDS.items())
+
+
+def epilog() -> str:
+    keys = "Keys inside the app: F1 help, Ctrl+N/Ctrl+P next/previous step, Ctrl+O all steps, Ctrl+Q quit."
+    if not SUBCOMMANDS:
+        return keys
+    return f"commands (each has its own --help):\n{subcommand_lines()}\n\n{keys}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bmc-tui",
         description="Walk through the customer side of the Business Model Canvas; "
         "every answer is saved to FILE (TOML) as you go.",
-        epilog="Keys inside the app: F1 help, Ctrl+N/Ctrl+P next/previous step, "
-        "Ctrl+O all steps, Ctrl+Q quit.",
+        epilog=epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", type=Path, help="the canvas file to open; started if absent")
     parser.add_argument("--flow", default="full", metavar="NAME|PATH",
@@ -49,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        module_name, _ = SUBCOMMANDS[argv[0]]
+        return importlib.import_module(module_name).main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.example and args.file and args.file != args.example:
@@ -89,42 +111,6 @@ def write_example(path: Path) -> bool:
     return True
 
 
-def load_flow_or_report(flow_name: str) -> Flow | None:
-    """The Flow, or None after telling the user on stderr why it cannot be used."""
-    from .flow import FlowError, load_flow
-
-    try:
-        return load_flow(flow_name)
-    except FlowError as error:
-        report_refusal(error)
-        return None
-
-
-def report_refusal(error: Exception) -> None:
-    from .model.text import visible
-
-    # The message may quote the file (a key, a path): its escape sequences stay unread.
-    print(visible(str(error)), file=sys.stderr)
-    fix = "name one of them" if getattr(error, "unknown_name", False) else "fix the file (or use another)"
-    print(f"Nothing was changed. {fix.capitalize()} and run bmc-tui again.", file=sys.stderr)
-
-
-def open_or_report(path: Path) -> CanvasDocument | None:
-    """The canvas document, or None after telling the user on stderr why it cannot be used."""
-    from .model import CanvasError
-    from .model.document import CanvasDocument
-
-    try:
-        document = CanvasDocument.open(path)
-    except CanvasError as error:
-        report_refusal(error)
-        return None
-    if not path.parent.is_dir():
-        print(f"{path}: the folder {path.parent} does not exist.", file=sys.stderr)
-        return None
-    return document
-
-
 def run_app(path: Path, flow: Flow | str, *, cursor_blink: bool) -> int:
     """Open the canvas and start the screen; ``flow`` is a Flow or a flow name or path."""
     if isinstance(flow, str):
@@ -138,7 +124,7 @@ def run_app(path: Path, flow: Flow | str, *, cursor_blink: bool) -> int:
     if refused_without_terminal(path):
         return EXIT_NO_TERMINAL
 
-    from .app import BmcApp  # textual is imported only now
+    from .tui.app import BmcApp  # textual is imported only now
 
     app = BmcApp(document, flow, cursor_blink=cursor_blink)
     app.run()

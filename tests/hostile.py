@@ -11,8 +11,8 @@ from pathlib import Path
 
 import tomli_w
 
-from bmc_tui.flow import flows_folder
-from bmc_tui.model import Canvas, Channel, Relationship, Segment, save_canvas
+from bmc_tui.core.flow import flows_folder
+from bmc_tui.core import Canvas, Channel, Relationship, Segment, save_canvas
 
 MARKUP = [
     "[bold]x[/bold]",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.geometry import Region
 from textual.widgets import Input, Static
 
-from bmc_tui.app import make_app
-from bmc_tui.model import load_canvas
-from bmc_tui.model.fit import check_fit
-from bmc_tui.screens.ask import AskScreen as ConfirmScreen
-from bmc_tui.widgets import ChoiceList, CoverageGrid, TextBox
+from bmc_tui.tui.app import make_app
+from bmc_tui.core import load_canvas
+from bmc_tui.core.fit import check_fit
+from bmc_tui.tui.dialogs.ask import AskScreen as ConfirmScreen
+from bmc_tui.tui.widgets import ChoiceList, CoverageGrid, TextBox
 
 from .conftest import saved
 

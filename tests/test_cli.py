@@ -16,7 +16,7 @@ import pytest
 
 import bmc_tui
 from bmc_tui import cli
-from bmc_tui.model import load_canvas
+from bmc_tui.core import load_canvas
 
 from .conftest import EXAMPLE
 
@@ -28,7 +28,7 @@ def started(monkeypatch):
     """The apps main() would have started, instead of starting them.
 
     pytest runs without a terminal, which main() refuses: these tests pretend to have one."""
-    from bmc_tui.app import BmcApp
+    from bmc_tui.tui.app import BmcApp
 
     monkeypatch.setattr(cli, "terminal_problem", lambda: None)
     apps: list[BmcApp] = []

@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
-from bmc_tui.model import lock
-from bmc_tui.model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
+from bmc_tui.core import lock
+from bmc_tui.core.document import CanvasDocument, ChangedOnDisk, ReadOnlyError
 
 from .conftest import saved
 

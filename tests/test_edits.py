@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bmc_tui.model.document import CanvasDocument
-from bmc_tui.model.edits import EditError, Edits
+from bmc_tui.core.document import CanvasDocument
+from bmc_tui.core.edits import EditError, Edits
 
 from .conftest import saved
 

@@ -10,7 +10,7 @@ import signal
 
 import pytest
 
-from bmc_tui.model import load_canvas, lock
+from bmc_tui.core import load_canvas, lock
 
 from .terminal import TerminalSession
 
@@ -71,7 +71,7 @@ def test_a_stalled_link_then_a_hangup_still_saves_and_ends(example_path):
 
 
 async def test_exit_on_signal_saves_pending_typing_and_sets_the_return_code(example_path):
-    from bmc_tui.app import make_app
+    from bmc_tui.tui.app import make_app
 
     app = make_app(example_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,11 +1,11 @@
-"""The fit rules (bmc_tui.model.fit), one test or more per rule, without a screen."""
+"""The fit rules (bmc_tui.core.fit), one test or more per rule, without a screen."""
 
 from __future__ import annotations
 
 import pytest
 
-from bmc_tui.model import PHASES, Canvas, Segment, load_canvas
-from bmc_tui.model.fit import check_fit, uncovered_phases
+from bmc_tui.core import PHASES, Canvas, Segment, load_canvas
+from bmc_tui.core.fit import check_fit, uncovered_phases
 
 from .conftest import EXAMPLE
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.app import make_app
-from bmc_tui.screens.ask import AskScreen as ConfirmScreen
-from bmc_tui.screens.fit import FitScreen
-from bmc_tui.screens.link_picker import LinkPickerScreen
+from bmc_tui.tui.app import make_app
+from bmc_tui.tui.dialogs.ask import AskScreen as ConfirmScreen
+from bmc_tui.tui.screens.fit import FitScreen
+from bmc_tui.tui.dialogs.link_picker import LinkPickerScreen
 
 from .conftest import saved
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.flow import (
+from bmc_tui.core.flow import (
     STEP_QUESTIONS,
     Flow,
     FlowError,
@@ -16,7 +16,7 @@ from bmc_tui.flow import (
     load_flow,
     shipped_flow_names,
 )
-from bmc_tui.model import (
+from bmc_tui.core import (
     COSTS,
     ITEM_KINDS,
     MARKETS,
@@ -312,9 +312,9 @@ def test_all_problems_of_a_flow_are_reported_together(tmp_path):
 
 
 async def test_rewording_a_flow_changes_the_screen_without_code(tmp_path):
-    from bmc_tui.app import make_app
-    from bmc_tui.flow import flows_folder
-    from bmc_tui.widgets import ListEditor
+    from bmc_tui.tui.app import make_app
+    from bmc_tui.core.flow import flows_folder
+    from bmc_tui.tui.widgets import ListEditor
 
     text = (flows_folder() / "full.toml").read_text(encoding="utf-8")
     text = text.replace('list_title = "Segments"', 'list_title = "Customer groups"', 1)
@@ -330,7 +330,7 @@ async def test_rewording_a_flow_changes_the_screen_without_code(tmp_path):
 
 
 def test_step_texts_must_be_strings(tmp_path):
-    from bmc_tui.flow import FlowError
+    from bmc_tui.core.flow import FlowError
 
     path = tmp_path / "bad.toml"
     path.write_text('[[steps]]\nid = "segments"\n[steps.texts]\nlist_title = 3\n', encoding="utf-8")
@@ -342,7 +342,7 @@ def test_step_texts_must_be_strings(tmp_path):
 def test_a_flow_that_is_a_pipe_or_too_deep_is_refused_without_blocking(tmp_path):
     import os
 
-    from bmc_tui.flow import FlowError, load_flow
+    from bmc_tui.core.flow import FlowError, load_flow
 
     fifo = tmp_path / "pipe.toml"
     os.mkfifo(fifo)

@@ -3,7 +3,7 @@ sequence from a text reaches the terminal, and the texts show with visible symbo
 
 from __future__ import annotations
 
-from bmc_tui.model import load_canvas
+from bmc_tui.core import load_canvas
 
 from .hostile import FORBIDDEN_BYTES, write_hostile_canvas, write_hostile_flow
 from .terminal import TerminalSession

@@ -11,16 +11,16 @@ import tomli_w
 from textual.geometry import Region
 from textual.widgets import Markdown
 
-from bmc_tui.app import make_app
-from bmc_tui.flow import load_flow
-from bmc_tui.model import load_canvas, save_canvas
-from bmc_tui.model.text import visible, visible_line
-from bmc_tui.screens.ask import AskScreen as ConfirmScreen
-from bmc_tui.screens.help import HelpScreen
-from bmc_tui.screens.link_picker import LinkPickerScreen
-from bmc_tui.screens.outline import OutlineScreen
-from bmc_tui.screens.segment_picker import SegmentPickerScreen
-from bmc_tui.widgets import TextBox
+from bmc_tui.tui.app import make_app
+from bmc_tui.core.flow import load_flow
+from bmc_tui.core import load_canvas, save_canvas
+from bmc_tui.core.text import visible, visible_line
+from bmc_tui.tui.dialogs.ask import AskScreen as ConfirmScreen
+from bmc_tui.tui.dialogs.help import HelpScreen
+from bmc_tui.tui.dialogs.link_picker import LinkPickerScreen
+from bmc_tui.tui.dialogs.outline import OutlineScreen
+from bmc_tui.tui.dialogs.segment_picker import SegmentPickerScreen
+from bmc_tui.tui.widgets import TextBox
 
 from .conftest import next_step, saved
 from .hostile import (

@@ -1,7 +1,7 @@
-"""The model and the flows must load without any UI library.
+"""The core and the flows must load without any UI library.
 
-The line mode, ``check``, ``export`` and scripts use ``bmc_tui.model`` and
-``bmc_tui.flow`` without a screen. A static look at the imports cannot tell a
+The line mode, ``check``, ``export`` and scripts use ``bmc_tui.core`` and
+``bmc_tui.core.flow`` without a screen. A static look at the imports cannot tell a
 module-level import from one deferred into a function, so each import is done for
 real in a fresh interpreter and ``sys.modules`` is read afterwards.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import bmc_tui
-import bmc_tui.model
+import bmc_tui.core
 
 ROOT = Path(bmc_tui.__file__).resolve().parent.parent
 
@@ -26,18 +26,18 @@ FORBIDDEN = ("textual", "questionary", "prompt_toolkit", "rich")
 
 
 def model_modules() -> list[str]:
-    """Every module of bmc_tui.model, found on disk so a new one is checked too."""
+    """Every module of bmc_tui.core, found on disk so a new one is checked too."""
     found = [
-        f"bmc_tui.model.{info.name}"
-        for info in pkgutil.iter_modules(bmc_tui.model.__path__)
+        f"bmc_tui.core.{info.name}"
+        for info in pkgutil.iter_modules(bmc_tui.core.__path__)
     ]
-    return ["bmc_tui.model", *sorted(found)]
+    return ["bmc_tui.core", *sorted(found)]
 
 
 # The line mode loads questionary only once it asks on a terminal, never on import.
 LINE_MODE = ["bmc_tui.outputs", "bmc_tui.outputs.findings",
              "bmc_tui.plain", "bmc_tui.plain.interview", "bmc_tui.plain.prompts"]
-HEADLESS = [*model_modules(), "bmc_tui.flow", "bmc_tui.cli", "bmc_tui", *LINE_MODE]
+HEADLESS = [*model_modules(), "bmc_tui.core.flow", "bmc_tui.cli", "bmc_tui", *LINE_MODE]
 
 
 def forbidden_after(statement: str) -> list[str]:
@@ -58,7 +58,7 @@ def forbidden_after(statement: str) -> list[str]:
 
 def test_every_model_module_is_checked():
     assert {
-        "bmc_tui.model.canvas", "bmc_tui.model.storage", "bmc_tui.model.fit", "bmc_tui.model.document",
+        "bmc_tui.core.canvas", "bmc_tui.core.storage", "bmc_tui.core.fit", "bmc_tui.core.document",
     } <= set(model_modules())
 
 
@@ -70,9 +70,9 @@ def test_importing_loads_no_ui_library(module):
 
 def test_loading_a_canvas_and_a_flow_loads_no_ui_library(example_path):
     statement = (
-        "from bmc_tui.flow import load_flow\n"
-        "from bmc_tui.model import load_canvas, dump_canvas\n"
-        "from bmc_tui.model.fit import *\n"
+        "from bmc_tui.core.flow import load_flow\n"
+        "from bmc_tui.core import load_canvas, dump_canvas\n"
+        "from bmc_tui.core.fit import *\n"
         "load_flow('full'); load_flow('quick')\n"
         f"dump_canvas(load_canvas({str(example_path)!r}))\n"
     )
@@ -83,4 +83,4 @@ def test_loading_a_canvas_and_a_flow_loads_no_ui_library(example_path):
 @pytest.mark.parametrize("library", ["textual", "rich.text", "questionary"])
 def test_the_check_sees_a_planted_import(library):
     # Without this, a probe that always printed nothing would pass every test above.
-    assert forbidden_after(f"import bmc_tui.model\nimport {library}")
+    assert forbidden_after(f"import bmc_tui.core\nimport {library}")

@@ -8,8 +8,8 @@ import time
 
 from textual import events
 
-from bmc_tui.app import make_app
-from bmc_tui.flow import load_flow
+from bmc_tui.tui.app import make_app
+from bmc_tui.core.flow import load_flow
 
 from .conftest import saved
 from .terminal import TerminalSession

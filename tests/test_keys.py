@@ -8,10 +8,10 @@ import pytest
 from textual import events
 from textual.app import App, ComposeResult
 
-from bmc_tui.app import make_app
-from bmc_tui.screens.ask import AskScreen
-from bmc_tui.screens.link_picker import LinkPickerScreen
-from bmc_tui.widgets import Choice, ChoiceList, ListEditor, TextBox
+from bmc_tui.tui.app import make_app
+from bmc_tui.tui.dialogs.ask import AskScreen
+from bmc_tui.tui.dialogs.link_picker import LinkPickerScreen
+from bmc_tui.tui.widgets import Choice, ChoiceList, ListEditor, TextBox
 
 from .conftest import saved
 from .test_key_bursts import burst, handled

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bmc_tui.model import (
+from bmc_tui.core import (
     ITEM_KINDS,
     Canvas,
     Item,
@@ -14,7 +14,7 @@ from bmc_tui.model import (
     save_canvas,
     slugify,
 )
-from bmc_tui.model.canvas import ID_PATTERN
+from bmc_tui.core.canvas import ID_PATTERN
 
 # --- segment and channel ids -------------------------------------------------
 
@@ -238,7 +238,7 @@ def test_move_in_an_empty_list_does_nothing():
 
 
 def test_new_ids_are_unique_across_segments_and_channels():
-    from bmc_tui.model import Canvas
+    from bmc_tui.core import Canvas
 
     canvas = Canvas()
     segment = canvas.add_segment("Web")

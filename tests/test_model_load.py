@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.model import (
+from bmc_tui.core import (
     COSTS,
     MARKETS,
     MEDIUMS,
@@ -28,7 +28,7 @@ from bmc_tui.model import (
     load_canvas,
     parse_canvas,
 )
-from bmc_tui.model.document import CanvasDocument
+from bmc_tui.core.document import CanvasDocument
 
 DOCS_FORMAT = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 
@@ -596,6 +596,6 @@ def test_the_example_in_docs_format_md_loads():
 def test_a_utf8_byte_order_mark_is_accepted(tmp_path):
     path = tmp_path / "bom.toml"
     path.write_bytes(b"\xef\xbb\xbfformat = 1\ntitle = \"Cart\"\n")
-    from bmc_tui.model import load_canvas
+    from bmc_tui.core import load_canvas
 
     assert load_canvas(path).title == "Cart"

@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from bmc_tui.model import (
+from bmc_tui.core import (
     Canvas,
     Channel,
     Item,
@@ -20,7 +20,7 @@ from bmc_tui.model import (
     parse_canvas,
     save_canvas,
 )
-from bmc_tui.model.document import CanvasDocument
+from bmc_tui.core.document import CanvasDocument
 
 from .conftest import EXAMPLE, saved
 

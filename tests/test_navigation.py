@@ -7,12 +7,12 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
-from bmc_tui.app import make_app
-from bmc_tui.flow import load_flow
-from bmc_tui.model.text import visible_line
-from bmc_tui.screens.ask import AskScreen
-from bmc_tui.screens.ask_text import AskTextScreen
-from bmc_tui.widgets import ChoiceList
+from bmc_tui.tui.app import make_app
+from bmc_tui.core.flow import load_flow
+from bmc_tui.core.text import visible_line
+from bmc_tui.tui.dialogs.ask import AskScreen
+from bmc_tui.tui.dialogs.ask_text import AskTextScreen
+from bmc_tui.tui.widgets import ChoiceList
 
 from .conftest import saved
 from .test_fit_step import PAINS_CANVAS, highlight, open_fit

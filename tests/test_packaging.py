@@ -21,4 +21,4 @@ def test_wheel_carries_flows_and_example(tmp_path):
     for flow in (ROOT / "flows").glob("*.toml"):
         assert f"bmc_tui/flows/{flow.name}" in names
     assert "bmc_tui/examples/coffee-cart.toml" in names
-    assert "bmc_tui/styles/app.tcss" in names
+    assert "bmc_tui/tui/styles/app.tcss" in names

@@ -18,10 +18,10 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from bmc_tui.app import make_app
-from bmc_tui.flow import LIST, MANY, ONE, TEXT, load_flow, flows_folder
-from bmc_tui.model import load_canvas, lock
-from bmc_tui.model.fit import check_fit
+from bmc_tui.tui.app import make_app
+from bmc_tui.core.flow import LIST, MANY, ONE, TEXT, load_flow, flows_folder
+from bmc_tui.core import load_canvas, lock
+from bmc_tui.core.fit import check_fit
 from bmc_tui.outputs.findings import findings_text
 from bmc_tui.plain import run_plain
 from bmc_tui.plain.prompts import LinePrompter, QuestionaryPrompter
@@ -268,7 +268,7 @@ def test_an_unsaved_answer_is_said_and_quitting_without_a_copy_exits_1(example_p
 def test_the_line_mode_never_imports_textual(tmp_path):
     statement = (
         "import io\n"
-        "from bmc_tui.flow import load_flow\n"
+        "from bmc_tui.core.flow import load_flow\n"
         "from bmc_tui.plain import run_plain\n"
         "from bmc_tui.plain.prompts import LinePrompter, QuestionaryPrompter\n"
         "import questionary\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import time
 
-from bmc_tui.model import load_canvas, lock
+from bmc_tui.core import load_canvas, lock
 
 from .terminal import TerminalSession
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bmc_tui.app import make_app
-from bmc_tui.model import CanvasError, parse_canvas
+from bmc_tui.tui.app import make_app
+from bmc_tui.core import CanvasError, parse_canvas
 
 from .conftest import saved
 from .test_key_bursts import burst

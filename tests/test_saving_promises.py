@@ -9,11 +9,11 @@ import socket
 
 import pytest
 
-from bmc_tui import app as app_module
-from bmc_tui.app import EXIT_UNSAVED, make_app
-from bmc_tui.model import document as document_module
-from bmc_tui.model import lock
-from bmc_tui.widgets import StepBar
+from bmc_tui.tui import app as app_module
+from bmc_tui.tui.app import EXIT_UNSAVED, make_app
+from bmc_tui.core import document as document_module
+from bmc_tui.core import lock
+from bmc_tui.tui.widgets import StepBar
 
 from .conftest import saved
 

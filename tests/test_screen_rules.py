@@ -11,11 +11,18 @@ FIELDS = (
     "name|text|links|description|market|phases|segments|notes|types|motivations|status|cost"
     "|reach|owner|medium|advantages|challenges"
 )
-ASSIGNMENT = re.compile(rf"\.({FIELDS}) = |setattr\(")
+# A widget may set its own attributes (self.text = ...); nothing else may set a field.
+ASSIGNMENT = re.compile(rf"(?<!\bself)\.({FIELDS}) = |setattr\(")
 
 
 def front_end_files() -> list[Path]:
-    return [*sorted((PACKAGE / "screens").glob("*.py")), PACKAGE / "app.py"]
+    """Every front end: the full screen (app, screens, dialogs, widgets) and the line mode."""
+    return sorted(path for room in ("tui", "plain") for path in (PACKAGE / room).rglob("*.py"))
+
+
+def test_the_rule_reads_every_front_end():
+    names = {path.relative_to(PACKAGE).as_posix() for path in front_end_files()}
+    assert {"tui/app.py", "tui/screens/value.py", "tui/dialogs/link_picker.py", "plain/interview.py"} <= names
 
 
 def test_screens_and_the_app_assign_no_model_field():
@@ -31,4 +38,6 @@ def test_screens_and_the_app_assign_no_model_field():
 def test_the_rule_finds_an_assignment():
     assert ASSIGNMENT.search("        segment.description = event.value")
     assert ASSIGNMENT.search("setattr(channel, key, value)")
+    assert ASSIGNMENT.search("        self.segment.name = value")
+    assert not ASSIGNMENT.search("        self.text = text")
     assert not ASSIGNMENT.search("self.bmc.edits.set_segment_text(segment.id, 'description', text)")

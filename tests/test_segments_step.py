@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bmc_tui.app import make_app
+from bmc_tui.tui.app import make_app
 
 from .conftest import saved
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bmc_tui.app import make_app
+from bmc_tui.tui.app import make_app
 
 SMALL = (80, 24)
 LARGE = (120, 40)

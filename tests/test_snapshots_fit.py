@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bmc_tui.app import make_app
+from bmc_tui.tui.app import make_app
 
 from .test_fit_step import FITTING_CANVAS, PAINS_CANVAS
 

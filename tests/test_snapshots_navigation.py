@@ -3,7 +3,7 @@ command palette, and where `g` from a fit finding lands."""
 
 from __future__ import annotations
 
-from bmc_tui.app import make_app
+from bmc_tui.tui.app import make_app
 
 from .conftest import SMALL
 from .test_navigation import palette_entries

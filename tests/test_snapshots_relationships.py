@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bmc_tui.app import make_app
+from bmc_tui.tui.app import make_app
 
 from .test_relationships_step import at_relationships
 

@@ -9,9 +9,9 @@ import os
 
 import pytest
 
-from bmc_tui.app import make_app
-from bmc_tui.model import document as document_module
-from bmc_tui.model import lock
+from bmc_tui.tui.app import make_app
+from bmc_tui.core import document as document_module
+from bmc_tui.core import lock
 
 SMALL = (80, 24)
 

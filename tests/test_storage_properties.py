@@ -8,7 +8,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bmc_tui.model import (
+from bmc_tui.core import (
     COSTS,
     ITEM_KINDS,
     MARKETS,
@@ -32,7 +32,7 @@ from bmc_tui.model import (
     parse_canvas,
     save_canvas,
 )
-from bmc_tui.model.storage import _CHANNEL_KEYS, _RELATIONSHIP_KEYS, _SEGMENT_KEYS
+from bmc_tui.core.storage import _CHANNEL_KEYS, _RELATIONSHIP_KEYS, _SEGMENT_KEYS
 
 SETTINGS = settings(
     max_examples=150, deadline=None,

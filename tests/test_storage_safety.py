@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bmc_tui.model import (
+from bmc_tui.core import (
     MAX_FILE_BYTES,
     MAX_NESTING,
     Canvas,
@@ -30,7 +30,7 @@ from bmc_tui.model import (
     stale_temporaries,
     write_atomically,
 )
-from bmc_tui.model import storage
+from bmc_tui.core import storage
 
 from .conftest import EXAMPLE
 

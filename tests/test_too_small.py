@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bmc_tui.widgets import TextBox
+from bmc_tui.tui.widgets import TextBox
 
-from bmc_tui.app import make_app
-from bmc_tui.screens.too_small import TooSmallScreen
+from bmc_tui.tui.app import make_app
+from bmc_tui.tui.dialogs.too_small import TooSmallScreen
 
 from .conftest import saved
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from bmc_tui.app import make_app
-from bmc_tui.screens.ask import AskScreen as ConfirmScreen
-from bmc_tui.screens.link_picker import LinkPickerScreen
-from bmc_tui.screens.segment_picker import SegmentPickerScreen
-from bmc_tui.screens.value import ValueScreen
+from bmc_tui.tui.app import make_app
+from bmc_tui.tui.dialogs.ask import AskScreen as ConfirmScreen
+from bmc_tui.tui.dialogs.link_picker import LinkPickerScreen
+from bmc_tui.tui.dialogs.segment_picker import SegmentPickerScreen
+from bmc_tui.tui.screens.value import ValueScreen
 
 from .conftest import saved
 

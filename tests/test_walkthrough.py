@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bmc_tui.app import make_app
-from bmc_tui.model import load_canvas
-from bmc_tui.model.fit import check_fit
+from bmc_tui.tui.app import make_app
+from bmc_tui.core import load_canvas
+from bmc_tui.core.fit import check_fit
 
 from .conftest import saved
 

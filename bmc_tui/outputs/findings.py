@@ -5,10 +5,10 @@ The line mode prints it at the end of the interview; ``bmc-tui check`` prints th
 
 from __future__ import annotations
 
-from ..flow import Flow
-from ..model import Canvas
-from ..model.fit import Finding, FitReport, check_fit
-from ..model.text import visible
+from ..core.flow import Flow
+from ..core import Canvas
+from ..core.fit import Finding, FitReport, check_fit
+from ..core.text import visible
 
 NO_FINDINGS = "No findings: the offer fits every segment."
 

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from ..flow import Flow
-from ..model.text import visible
+from ..core.flow import Flow
+from ..core.text import visible
 from .interview import Interview
 from .prompts import LinePrompter, Prompter, QuestionaryPrompter
 
@@ -49,7 +49,7 @@ def _is_terminal(stream: TextIO) -> bool:
 
 def run_plain(path: Path | str, flow: Flow, prompter: Prompter | None = None) -> int:
     """Ask the interview for one canvas file; returns the exit code."""
-    from ..cli import open_or_report
+    from ..opening import open_or_report
 
     document = open_or_report(Path(path))
     if document is None:

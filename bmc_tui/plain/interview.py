@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from ..flow import LIST, MANY, ONE, TEXT, Flow, Option, Question, Step
-from ..model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
-from ..model.edits import EditError, Edits
-from ..model.text import visible
+from ..core.flow import LIST, MANY, ONE, TEXT, Flow, Option, Question, Step
+from ..core.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
+from ..core.edits import EditError, Edits
+from ..core.text import visible
 from ..outputs.findings import findings_text
 from .prompts import HELP, Choice, Prompter
 

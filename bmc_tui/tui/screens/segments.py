@@ -7,10 +7,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
-from ..model import Segment
-from ..model.fit import Finding
+from ...core import Segment
+from ...core.fit import Finding
 from ..widgets import ChoiceList, ListEditor, TextBox, choices_from, literal, literal_line
-from .base import STYLES, StepScreen
+from .base import StepScreen
 
 
 EMPTY_HINT = (
@@ -24,7 +24,6 @@ CHOICES = ("market", "worth")
 
 
 class SegmentsScreen(StepScreen):
-    CSS_PATH = STYLES / "segments.tcss"
 
     # Ctrl+T works on every step; here, where the canvas begins, the footer shows it.
     BINDINGS = [Binding("ctrl+t", "app.set_title", "Title")]

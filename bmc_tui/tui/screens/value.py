@@ -9,13 +9,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Static
 
-from ..flow import Step
-from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment
-from ..model.fit import Finding
-from ..model.text import visible_line
+from ...core.flow import Step
+from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment
+from ...core.fit import Finding
+from ...core.text import visible_line
 from ..widgets import ListEditor, literal_line
-from .base import STYLES, PerSegmentStepScreen
-from .link_picker import LinkPickerScreen
+from .base import PerSegmentStepScreen
+from ..dialogs.link_picker import LinkPickerScreen
 
 # Short nouns for link counts ("→ 2 jobs"); generic UI words, not question wording.
 NOUNS = {"jobs": ("job", "jobs"), "pains": ("pain", "pains"), "gains": ("gain", "gains")}
@@ -32,7 +32,6 @@ def count_of(count: int, kind: str) -> str:
 
 
 class ValueScreen(PerSegmentStepScreen):
-    CSS_PATH = STYLES / "value.tcss"
     # Focus is placed by hand: the entry of the first list, or nothing without a segment.
     AUTO_FOCUS = ""
 

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..model.text import visible_line
+from ...core.text import visible_line
 from .literal import literal_line
 
 

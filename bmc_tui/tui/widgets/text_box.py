@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import TextArea
 
-from ..model.text import visible_line
+from ...core.text import visible_line
 
 
 class TextBox(TextArea):

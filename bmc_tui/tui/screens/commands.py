@@ -15,7 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 from textual.dom import DOMNode
 
-from ..model.text import visible_line
+from ...core.text import visible_line
 
 if TYPE_CHECKING:
     from ..app import BmcApp

@@ -11,8 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-from ..flow import Flow, Step
-from ..model.text import visible, visible_line
+from ...core.flow import Flow, Step
+from ...core.text import visible, visible_line
 
 GLOBAL_KEYS = [
     ("F1 or ?", "this help"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets.option_list import Option
 
-from ..model import Segment
+from ...core import Segment
 from ..widgets import literal_line
 from .pick_one import PickOneScreen
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -14,18 +13,17 @@ from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ..flow import Question, Step
-from ..model import Canvas, Segment
-from ..model.fit import Finding
-from ..model.text import visible_line
+from ...core.flow import Question, Step
+from ...core import Canvas, Segment
+from ...core.fit import Finding
+from ...core.text import visible_line
 from ..widgets import ListEditor, StepBar, TextBox, TextField, literal
-from .ask import YES, confirm_screen
-from .segment_picker import SegmentPickerScreen
+from ..dialogs.ask import YES, confirm_screen
+from ..dialogs.segment_picker import SegmentPickerScreen
 
 if TYPE_CHECKING:
     from ..app import BmcApp
 
-STYLES = Path(__file__).resolve().parent.parent / "styles"
 # The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
 WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
 # Left out of a footer too wide for the screen, in this order: the outline, the segment

@@ -9,7 +9,6 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from .base import STYLES
 
 MINIMUM_SIZE = Size(80, 24)
 
@@ -24,7 +23,6 @@ class TooSmallScreen(ModalScreen[None]):
     Modal, with nothing to focus: no key reaches the step beneath, so nothing changes
     unseen. Only Ctrl+Q acts."""
 
-    CSS_PATH = STYLES / "too_small.tcss"
     BINDINGS = [Binding("ctrl+q", "app.quit", "Quit")]
 
     def __init__(self, size: Size) -> None:

@@ -16,22 +16,22 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from . import exit_signals
-from .flow import DEFAULT_FLOW, Flow, flows_folder, load_flow
+from ..core.flow import DEFAULT_FLOW, Flow, flows_folder, load_flow
 from .key_order import KeysInOrder
-from .model import Segment
-from .model.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
-from .model.edits import Edits
-from .model.fit import Finding, check_fit
-from .model.text import visible, visible_line
+from ..core import Segment
+from ..core.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
+from ..core.edits import Edits
+from ..core.fit import Finding, check_fit
+from ..core.text import visible, visible_line
 from .screens import STEP_SCREENS
-from .screens.ask_text import AskTextScreen
+from .dialogs.ask_text import AskTextScreen
 from .screens.commands import InterviewCommands, own_bindings
-from .screens.help import HelpScreen
-from .screens.outline import OutlineScreen
-from .screens.ask import AskScreen
-from .screens.base import STYLES, PerSegmentStepScreen, StepScreen
-from .screens.save_as import SaveAsScreen
-from .screens.too_small import TooSmallScreen, is_too_small
+from .dialogs.help import HelpScreen
+from .dialogs.outline import OutlineScreen
+from .dialogs.ask import AskScreen
+from .screens.base import PerSegmentStepScreen, StepScreen
+from .dialogs.save_as import SaveAsScreen
+from .dialogs.too_small import TooSmallScreen, is_too_small
 
 
 # Typing in a text field is saved at most this long after the first unsaved key: a few
@@ -43,6 +43,14 @@ EXIT_UNSAVED = 1
 # A question that comes up while the user types ignores keys this long: the rest of a word
 # ("meeting") must not answer it.
 ANSWER_GUARD = 0.6
+
+
+STYLES = Path(__file__).resolve().parent / "styles"
+
+
+def stylesheets() -> list[Path]:
+    """app.tcss first (the shared rules), then each screen's own file."""
+    return [STYLES / "app.tcss", *sorted(p for p in STYLES.glob("*.tcss") if p.name != "app.tcss")]
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,9 @@ def reopen_arguments(flow: Flow, name: str) -> str:
 
 
 class BmcApp(KeysInOrder):
-    CSS_PATH = STYLES / "app.tcss"
+    # One stylesheet, parsed once at start-up: a screen with its own CSS_PATH re-parses
+    # and restyles everything on its first visit. Every selector names its screen.
+    CSS_PATH = stylesheets()
     TITLE = "bmc-tui"
     # Ctrl+K: Ctrl+P, Textual's default, walks back through the interview.
     COMMAND_PALETTE_BINDING = "ctrl+k"

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 
-from ..model.text import visible
+from ...core.text import visible
 from .fields import TextField
 from .literal import literal_line
 

@@ -6,7 +6,7 @@ from rich.highlighter import Highlighter
 from rich.text import Text
 from textual.widgets import Input
 
-from ..model.text import visible_line
+from ...core.text import visible_line
 
 
 class _VisibleValue(Highlighter):

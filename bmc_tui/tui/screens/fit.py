@@ -16,15 +16,15 @@ from textual.widget import AwaitMount, Widget
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..flow import Question, Step
-from ..model import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
-from ..model.fit import (
+from ...core.flow import Question, Step
+from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
+from ...core.fit import (
     COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit, uncovered_phases,
 )
-from ..model.text import visible_line
+from ...core.text import visible_line
 from ..widgets import literal, literal_line
-from .base import STYLES, StepScreen
-from .link_picker import LinkPickerScreen
+from .base import StepScreen
+from ..dialogs.link_picker import LinkPickerScreen
 
 # From this many columns the findings and the coverage sit side by side.
 WIDE_COLUMNS = 110
@@ -41,7 +41,6 @@ NO_FINDINGS = (
 
 
 class FitScreen(StepScreen):
-    CSS_PATH = STYLES / "fit.tcss"
 
     BINDINGS = [
         # Letters here only open a picker (l) or another step (g): no letter destroys.

@@ -13,11 +13,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .model import (
+from . import (
     COSTS, ITEM_KINDS, MARKETS, MEDIUMS, MOTIVATIONS, OWNERS, PHASES, REACHES,
     RELATIONSHIP_TYPES, STEP_IDS, WORTHS, Problem,
 )
-from .model.storage import CanvasError, parse_toml, read_canvas_bytes
+from .storage import CanvasError, parse_toml, read_canvas_bytes
 
 DEFAULT_FLOW = "full"
 
@@ -195,7 +195,7 @@ def flows_folder() -> Path:
     packaged = Path(str(resources.files("bmc_tui"))) / "flows"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "flows"
+    return Path(__file__).resolve().parent.parent.parent / "flows"
 
 
 def shipped_flow_names() -> list[str]:

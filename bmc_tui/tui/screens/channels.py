@@ -8,13 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
-from ..model import PHASES, Channel
-from ..model.fit import Finding
+from ...core import PHASES, Channel
+from ...core.fit import Finding
 from ..widgets import (
     Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextBox, choices_from, literal,
     literal_line,
 )
-from .base import STYLES, StepScreen
+from .base import StepScreen
 
 SINGLE_CHOICES = ("reach", "owner", "medium", "cost")
 TEXTS = ("advantages", "challenges")
@@ -30,7 +30,6 @@ ALL_CHANNELS_ROW = "All channels"
 
 
 class ChannelsScreen(StepScreen):
-    CSS_PATH = STYLES / "channels.tcss"
 
     BINDINGS = [Binding("escape", "to_list", "Channel list")]
 

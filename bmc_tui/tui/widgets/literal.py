@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.style import StyleType
 from rich.text import Text
 
-from ..model.text import visible, visible_line
+from ...core.text import visible, visible_line
 
 
 def literal(text: str, style: StyleType = "") -> Text:

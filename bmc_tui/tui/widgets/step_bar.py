@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..model.text import visible_line
+from ...core.text import visible_line
 
 
 class StepBar(Static):

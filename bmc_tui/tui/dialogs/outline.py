@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets.option_list import Option
 
-from ..flow import Flow
-from ..model import OFFER_KINDS, PROFILE_KINDS, Canvas
-from ..model.fit import check_fit
-from ..model.text import visible_line
+from ...core.flow import Flow
+from ...core import OFFER_KINDS, PROFILE_KINDS, Canvas
+from ...core.fit import check_fit
+from ...core.text import visible_line
 from .pick_one import PickOneScreen
 
 

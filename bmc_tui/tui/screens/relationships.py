@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from ..flow import Question
-from ..model import Segment
-from ..model.fit import Finding
-from ..model.text import visible_line
+from ...core.flow import Question
+from ...core import Segment
+from ...core.fit import Finding
+from ...core.text import visible_line
 from ..widgets import Choice, ChoiceList, TextBox, choices_from, literal, literal_line
-from .base import STYLES, PerSegmentStepScreen
+from .base import PerSegmentStepScreen
 
 # The choice questions of this step, and whether each takes several answers.
 CHOICE_QUESTIONS = {
@@ -28,7 +28,6 @@ SIDE_QUESTIONS = ("motivations", "cost")
 
 
 class RelationshipsScreen(PerSegmentStepScreen):
-    CSS_PATH = STYLES / "relationships.tcss"
 
     # Two columns from this width on; one scrolling column below it.
     HORIZONTAL_BREAKPOINTS = [(0, "relationships-narrow"), (100, "relationships-wide")]
