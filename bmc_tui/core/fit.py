@@ -13,6 +13,12 @@ from .canvas import ITEM_KINDS, OFFER_KINDS, PHASES, PROFILE_KINDS, Canvas, Item
 STANDARD_TYPES = frozenset({"self-service", "automated-services"})
 PERSONAL_TYPES = frozenset({"personal-assistance", "dedicated-personal-assistance"})
 
+# A gap is something the canvas lacks; advice is a rule of thumb worth a second look.
+# Only gaps make ``bmc-tui check`` fail (``--strict`` counts advice too).
+GAP = "gap"
+ADVICE = "advice"
+SEVERITIES = (GAP, ADVICE)
+
 # How a count reads: "jobs served 2/3".
 COVERAGE_VERBS = {"jobs": "served", "pains": "relieved", "gains": "created"}
 
@@ -34,6 +40,12 @@ class Finding:
     channel_id: str | None = None
     phase: str | None = None
     brief: str = ""
+    severity: str = GAP  # one of SEVERITIES
+    why: str = ""  # advice only: the one line of reasoning behind the rule
+
+    @property
+    def is_gap(self) -> bool:
+        return self.severity == GAP
 
     @property
     def is_item(self) -> bool:
