@@ -8,19 +8,24 @@ overwritten without asking, nothing typed lost.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import stat
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from . import lock
 from .canvas import STEP_IDS, Canvas
 from .storage import (
     SaveError,
+    canvas_to_dict,
     dump_canvas,
+    dump_dict,
     parse_canvas,
     read_canvas_bytes,
     remove_stale_temporaries,
@@ -54,6 +59,16 @@ class _DiskState:
         return cls(_digest(data), _stat_key(path))
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The canvas and drafts as they were at one moment, taken on the thread that changes
+    them (cheap: plain dicts); any thread may then write it. Numbered in the order taken."""
+
+    number: int
+    data: dict[str, Any]  # canvas_to_dict
+    drafts: dict[str, str]
+
+
 class CanvasDocument:
     def __init__(self, path: Path | str, canvas: Canvas, *, raw: bytes | None) -> None:
         self.path = Path(path)
@@ -65,9 +80,18 @@ class CanvasDocument:
         # Told of each change (True while typing); without one, each change is saved at once.
         self.on_change: Callable[[bool], None] | None = None
         self._disk = _DiskState.of(raw, self.path)
-        self._saved_text = dump_canvas(canvas) if raw is not None else ""
-        self._saved_answers = _answers(canvas) if raw is not None else _answers(Canvas())
+        # What is on disk, compared as dicts: dumping a large canvas to text twice per
+        # save cost more than the write.
+        data = canvas_to_dict(canvas)
+        self._saved_data: dict[str, Any] | None = data if raw is not None else None
+        self._saved_answers = _answers(data if raw is not None else canvas_to_dict(Canvas()))
         self._saved_drafts: dict[str, str] = {}
+        self.size = len(raw or b"")  # bytes of the file as last read or written
+        self._numbers = itertools.count(1)
+        self._written = 0  # the number of the newest snapshot on disk
+        # One write at a time, whichever thread: a background writer, the loop at exit,
+        # the signal watchdog.
+        self._writing = threading.RLock()
         if raw is not None and not _writable(self.path):
             self.read_only = "the file is read-only"
 
@@ -117,15 +141,16 @@ class CanvasDocument:
 
     def release(self) -> None:
         """Let the file go (the app is done with it); safe to call more than once."""
-        if self._me is not None:
-            lock.release(self.path, self._me)
-            self._me = None
+        with self._writing:  # never while a write is under way
+            if self._me is not None:
+                lock.release(self.path, self._me)
+                self._me = None
 
     # what needs saving
 
     def has_unsaved_changes(self) -> bool:
         """Answers or drafts not on disk yet (the step to reopen at is not an answer)."""
-        return _answers(self.canvas) != self._saved_answers or self.drafts != self._saved_drafts
+        return _answers(canvas_to_dict(self.canvas)) != self._saved_answers or self.drafts != self._saved_drafts
 
     def changed(self, *, typing: bool = False) -> None:
         """The canvas changed (see edits.py): save now, or let the front end choose when."""
@@ -149,20 +174,34 @@ class CanvasDocument:
         Raises ReadOnlyError, ChangedOnDisk (nothing written: ask the user, then
         ``keep_mine`` or ``reload_theirs``) or OSError. The canvas in memory is kept either way.
         """
-        text = dump_canvas(self.canvas)
-        # A new file is written with the first answer, not for the step it opened at.
-        canvas_changed = text != self._saved_text and (
-            self.exists or _answers(self.canvas) != self._saved_answers
-        )
-        if not canvas_changed and self.drafts == self._saved_drafts:
-            return False
-        if self.read_only:
-            raise ReadOnlyError(self.read_only)
-        if canvas_changed:
-            self._check_disk()
-            self._write(self.path, text)
-        self._write_drafts()
-        return True
+        return self.write(self.snapshot())
+
+    def snapshot(self) -> Snapshot:
+        """What ``write`` saves: take it where the canvas is changed (the event loop)."""
+        return Snapshot(next(self._numbers), canvas_to_dict(self.canvas), dict(self.drafts))
+
+    def write(self, snapshot: Snapshot) -> bool:
+        """``save`` for a snapshot, from any thread, one at a time; a snapshot older than
+        what is on disk is skipped (False), so writes land in the order they were taken."""
+        with self._writing:
+            if snapshot.number < self._written:
+                return False
+            data = snapshot.data
+            # A new file is written with the first answer, not for the step it opened at.
+            canvas_changed = data != self._saved_data and (
+                self.exists or _answers(data) != self._saved_answers
+            )
+            if not canvas_changed and snapshot.drafts == self._saved_drafts:
+                return False
+            if self.read_only:
+                raise ReadOnlyError(self.read_only)
+            if canvas_changed:
+                text = dump_dict(data)
+                self._check_disk()
+                self._write(self.path, text, data)
+            self._write_drafts(snapshot.drafts)
+            self._written = snapshot.number
+            return True
 
     def _check_disk(self) -> None:
         if self._disk_changed():
@@ -183,48 +222,61 @@ class CanvasDocument:
             return True  # something unreadable stands there now: never overwrite it unasked
         return _digest(data) != self._disk.digest
 
-    def _write(self, path: Path, text: str) -> None:
-        data = text.encode("utf-8")
-        write_atomically(path, data)
-        self._disk = _DiskState.of(data, path)
-        self._saved_text = text
-        self._saved_answers = _answers(self.canvas)
+    def _write(self, path: Path, text: str, data: dict[str, Any]) -> None:
+        raw = text.encode("utf-8")
+        write_atomically(path, raw)
+        self._disk = _DiskState.of(raw, path)
+        self.size = len(raw)
+        self._saved_data = data
+        self._saved_answers = _answers(data)
+
+    def _write_snapshot_now(self) -> None:
+        """Write the canvas as it is now, whatever is on disk; older snapshots are then skipped."""
+        snapshot = self.snapshot()
+        self._write(self.path, dump_dict(snapshot.data), snapshot.data)
+        self._write_drafts(snapshot.drafts)
+        self._written = snapshot.number
 
     def keep_mine(self) -> Path:
         """After ChangedOnDisk: keep the other version under a new name, then write ours.
         Returns where the other version is now."""
-        kept = _sibling(self.path, "theirs")
-        try:
-            theirs = self.path.read_bytes()
-        except FileNotFoundError:
-            theirs = b""
-        _write_new(kept, theirs)
-        self._write(self.path, dump_canvas(self.canvas))
-        self._write_drafts()
-        return kept
+        with self._writing:
+            kept = _sibling(self.path, "theirs")
+            try:
+                theirs = self.path.read_bytes()
+            except FileNotFoundError:
+                theirs = b""
+            _write_new(kept, theirs)
+            self._write_snapshot_now()
+            return kept
 
     def reload_theirs(self) -> Path:
         """After ChangedOnDisk: keep ours under a new name, then load the file as it is now.
         Returns where our version is. Raises CanvasError if the file cannot be read now."""
-        raw = read_canvas_bytes(self.path)
-        theirs = parse_canvas(raw, self.path)
-        kept = _sibling(self.path, "mine")
-        _write_new(kept, dump_canvas(self.canvas).encode("utf-8"))
-        self.canvas = theirs
-        self._disk = _DiskState.of(raw, self.path)
-        self._saved_text = dump_canvas(theirs)
-        self._saved_answers = _answers(theirs)
-        return kept
+        with self._writing:
+            raw = read_canvas_bytes(self.path)
+            theirs = parse_canvas(raw, self.path)
+            kept = _sibling(self.path, "mine")
+            _write_new(kept, dump_canvas(self.canvas).encode("utf-8"))
+            self.canvas = theirs
+            self._disk = _DiskState.of(raw, self.path)
+            self.size = len(raw)
+            self._saved_data = canvas_to_dict(theirs)
+            self._saved_answers = _answers(self._saved_data)
+            self._written = next(self._numbers)  # a snapshot of ours still waiting must not land
+            return kept
 
     def keep_aside(self) -> Path | None:
         """When the file cannot take our answers and nobody is there to ask (a hang-up):
         write them beside it under a new name, leaving the file alone. None if nothing needed it."""
-        if _answers(self.canvas) == self._saved_answers:
-            return None
-        kept = _sibling(self.path, "mine")
-        _write_new(kept, dump_canvas(self.canvas).encode("utf-8"))
-        self._saved_answers = _answers(self.canvas)
-        return kept
+        with self._writing:
+            data = canvas_to_dict(self.canvas)
+            if _answers(data) == self._saved_answers:
+                return None
+            kept = _sibling(self.path, "mine")
+            _write_new(kept, dump_dict(data).encode("utf-8"))
+            self._saved_answers = _answers(data)
+            return kept
 
     def save_as(self, path: Path | str) -> None:
         """Write the canvas to another file and carry on there (e.g. after a read-only open).
@@ -240,16 +292,18 @@ class CanvasDocument:
             raise SaveError(f"{path} is open in another session: {holder.describe()}")
         if other.read_only:
             raise SaveError(other.read_only)
-        try:
-            other._write(path, dump_canvas(self.canvas))
-        except BaseException:
-            other.release()
-            raise
-        self.release()
-        self.path, self._me, self._disk = path, other._me, other._disk
-        self._saved_text, self._saved_answers = other._saved_text, other._saved_answers
-        self.read_only, self.lock_holder = "", None
-        self._write_drafts()
+        with self._writing:
+            try:
+                other._write_snapshot_now()
+            except BaseException:
+                other.release()
+                raise
+            self.release()
+            self.path, self._me, self._disk, self.size = path, other._me, other._disk, other.size
+            self._saved_data, self._saved_answers = other._saved_data, other._saved_answers
+            self.read_only, self.lock_holder = "", None
+            self._written = next(self._numbers)
+            self._write_drafts(dict(self.drafts))
 
     # the step to reopen at
 
@@ -282,19 +336,64 @@ class CanvasDocument:
             return {}
         return {str(k): v for k, v in data.items() if isinstance(v, str) and v}
 
-    def _write_drafts(self) -> None:
-        if self.drafts == self._saved_drafts or self.read_only:
+    def _write_drafts(self, drafts: dict[str, str]) -> None:
+        if drafts == self._saved_drafts or self.read_only:
             return
-        if self.drafts:
-            write_atomically(self.drafts_path, json.dumps(self.drafts, ensure_ascii=False).encode())
+        if drafts:
+            write_atomically(self.drafts_path, json.dumps(drafts, ensure_ascii=False).encode())
         else:
             self.drafts_path.unlink(missing_ok=True)
-        self._saved_drafts = dict(self.drafts)
+        self._saved_drafts = drafts
 
 
-def _answers(canvas: Canvas) -> str:
-    """The canvas as text without the step to reopen at: what "unsaved answers" compares."""
-    return dump_canvas(replace(canvas, resume_at=""))
+class BackgroundWriter:
+    """Writes a document's snapshots on one thread of its own, in order, so that a large
+    canvas never holds up the keys: only the newest snapshot waiting is written (it holds
+    every older change). ``done`` is called on the writer's thread after each write with
+    the error it raised, or None."""
+
+    def __init__(self, document: CanvasDocument, done: Callable[[BaseException | None], None]) -> None:
+        self.document = document
+        self.done = done
+        self._waiting: Snapshot | None = None
+        self._busy = False
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def idle(self) -> bool:
+        """Nothing waiting and nothing being written."""
+        with self._wake:
+            return self._waiting is None and not self._busy
+
+    def submit(self, snapshot: Snapshot) -> None:
+        with self._wake:
+            self._waiting = snapshot
+            self._wake.notify()
+        if self._thread is None:
+            # A daemon: an exit writes what is left itself (``CanvasDocument.save``).
+            self._thread = threading.Thread(target=self._run, name="canvas-writer", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while self._waiting is None:
+                    self._wake.wait()
+                snapshot, self._waiting, self._busy = self._waiting, None, True
+            error: BaseException | None = None
+            try:
+                self.document.write(snapshot)
+            except Exception as failure:  # told to the front end, which says it and retries
+                error = failure
+            with self._wake:
+                self._busy = False
+            self.done(error)
+
+
+def _answers(data: dict[str, Any]) -> dict[str, Any]:
+    """canvas_to_dict without the step to reopen at: what "unsaved answers" compares."""
+    return {key: value for key, value in data.items() if key != "resume_at"}
 
 
 def describe_error(error: BaseException) -> str:

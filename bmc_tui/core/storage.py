@@ -570,7 +570,11 @@ class SaveError(OSError):
 
 def dump_canvas(canvas: Canvas) -> str:
     """The TOML text of a canvas. Raises SaveError if it cannot be written as TOML."""
-    data = canvas_to_dict(canvas)
+    return dump_dict(canvas_to_dict(canvas))
+
+
+def dump_dict(data: dict[str, Any]) -> str:
+    """The TOML text of ``canvas_to_dict``'s result (which any thread may write out)."""
     try:
         # Multi-line strings read better (notes), but tomli_w writes "\r\n" in them as
         # "\n"; a canvas holding one is written with escapes so it loads back equal.

@@ -12,6 +12,7 @@ from textual import events
 from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 
@@ -19,7 +20,13 @@ from . import exit_signals
 from ..core.flow import DEFAULT_FLOW, Flow, flows_folder, load_flow
 from .key_order import KeysInOrder
 from ..core import Segment
-from ..core.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
+from ..core.document import (
+    BackgroundWriter,
+    CanvasDocument,
+    ChangedOnDisk,
+    ReadOnlyError,
+    describe_error,
+)
 from ..core.edits import Edits
 from ..core.fit import Finding, check_fit
 from ..core.text import visible, visible_line
@@ -39,6 +46,9 @@ from .dialogs.too_small import TooSmallScreen, is_too_small
 SAVE_WHILE_TYPING = 0.5
 # A failed save is tried again this often, until it works or the user saves elsewhere.
 SAVE_RETRY = 3.0
+# A canvas file larger than this is written by a thread of its own (a 100-segment canvas
+# takes over 100 ms to write); a smaller one at once, in a few milliseconds.
+BACKGROUND_SAVE_BYTES = 32 * 1024
 EXIT_UNSAVED = 1
 # A question that comes up while the user types ignores keys this long: the rest of a word
 # ("meeting") must not answer it.
@@ -139,6 +149,7 @@ class BmcApp(KeysInOrder):
         self.current_segment_id: str | None = None
         self.save_error: str | None = None
         self._pending_save: Timer | None = None
+        self._writer = BackgroundWriter(document, self._written_in_background)
         self._retry: Timer | None = None
         self._asking_about_disk = False
 
@@ -213,7 +224,7 @@ class BmcApp(KeysInOrder):
             # overlapping switches could leave the old screen on show.
             await self.switch_mode(step_id)
         if self.document.set_resume_at(step_id):
-            self.save()
+            self.save(wait=False)
         if target is not None and isinstance(self.screen, StepScreen):
             self.screen.show_target(target)
 
@@ -272,7 +283,7 @@ class BmcApp(KeysInOrder):
             if answer == "q":
                 self.call_next(self.action_quit)
 
-        self.save_pending()
+        self.save_pending(wait=True)
         saved = not self.document.has_unsaved_changes()
         summary = interview_summary(self.document, self.flow, saved=saved)
         self.push_screen(
@@ -352,19 +363,46 @@ class BmcApp(KeysInOrder):
 
     # saving: every change is written at once, typing at most SAVE_WHILE_TYPING after it
 
-    def save(self) -> bool:
-        """Write what changed now. On failure say so, keep every answer, and try again."""
+    def save(self, *, wait: bool = True) -> bool:
+        """Write what changed now. On failure say so, keep every answer, and try again.
+
+        ``wait=False``: a large canvas is written by the writer thread (True: handed over);
+        what it meets is said when it is done."""
         self._cancel_pending_save()
         if self._asking_about_disk:
             return False
+        if not wait and self.document.size > BACKGROUND_SAVE_BYTES and not self.document.read_only:
+            self._writer.submit(self.document.snapshot())
+            return True
         try:
             self.document.save()
-        except ChangedOnDisk:
-            self._ask_about_disk_change()
+        except Exception as error:
+            return self._after_save(error)
+        return self._after_save(None)
+
+    class Written(Message):
+        """The writer thread is done with a save (``error``: what it met, or None)."""
+
+        def __init__(self, error: BaseException | None) -> None:
+            super().__init__()
+            self.error = error
+
+    def _written_in_background(self, error: BaseException | None) -> None:
+        # On the writer's thread: a message, which never waits for the loop (the loop
+        # may be waiting for this very write to end, at exit).
+        self.post_message(self.Written(error))
+
+    def on_bmc_app_written(self, message: Written) -> None:
+        self._after_save(message.error)
+
+    def _after_save(self, error: BaseException | None) -> bool:
+        if isinstance(error, ChangedOnDisk):
+            if not self._asking_about_disk:
+                self._ask_about_disk_change()
             return self._saved(False)
-        except ReadOnlyError:
+        if isinstance(error, ReadOnlyError):
             return self._saved(False)
-        except Exception as error:  # a save must never end in a crash screen
+        if error is not None:  # a save must never end in a crash screen
             self._save_failed(describe_error(error))
             return self._saved(False)
         if self.save_error:
@@ -389,7 +427,7 @@ class BmcApp(KeysInOrder):
 
     def _retry_save(self) -> None:
         self._retry = None
-        self.save()
+        self.save(wait=False)
 
     def show_save_status(self) -> None:
         """The mark in the step bar: stays until what is on screen is on disk."""
@@ -414,17 +452,17 @@ class BmcApp(KeysInOrder):
         if typing:
             self.save_soon()
         else:
-            self.save()
+            self.save(wait=False)
 
-    def save_pending(self) -> None:
-        """Save now if typing left a save waiting."""
-        if self._pending_save is not None:
-            self.save()
+    def save_pending(self, *, wait: bool = False) -> None:
+        """Save now if typing left a save waiting (``wait``: or the writer thread has one)."""
+        if self._pending_save is not None or wait and not self._writer.idle:
+            self.save(wait=wait)
 
     def save_soon(self) -> None:
         """Save within SAVE_WHILE_TYPING: steady typing never pauses, so the wait is not restarted."""
         if self._pending_save is None:
-            self._pending_save = self.set_timer(SAVE_WHILE_TYPING, self.save)
+            self._pending_save = self.set_timer(SAVE_WHILE_TYPING, partial(self.save, wait=False))
 
     def _cancel_pending_save(self) -> None:
         if self._pending_save is not None:
@@ -556,7 +594,7 @@ class BmcApp(KeysInOrder):
 
     def on_unmount(self) -> None:
         # Quitting while a typing pause is still pending must not lose the last words.
-        self.save_pending()
+        self.save_pending(wait=True)
         self.document.release()
 
 
