@@ -1,107 +1,505 @@
-"""Figures for the slow-link and start-up targets; prints them, asserts nothing.
+"""How bmc-tui fares over a thin link, measured side by side with bare baselines.
 
-Runs bmc-tui in a pseudo-terminal on a copy of the example and reports:
-- start-up: seconds until the first screen is drawn;
-- bytes the app writes while idle for a few seconds (target: 0);
-- bytes written for one typed character and for one step change (smaller is better
-  over SSH);
-- the peak memory of the process.
+Drives the INSTALLED program (``bmc-tui`` beside this Python, else ``python -m bmc_tui``)
+in a pseudo-terminal, with a terminal emulator (pyte) reading the screen and answering
+the program's queries, and prints one Markdown table: each figure's median and spread
+(min-max) over several runs and, where there is a baseline measured in the same run, the
+ratio to it and whether the target holds. Asserts nothing; every wait has a time limit,
+so it always ends (a run that hits a limit is reported, not waited for).
 
-    python benchmarks/bench.py [--size 80x24] [--idle 3]
+Baselines: a bare Textual app with one Input (first paint, bytes, memory) and a bare
+questionary prompt (the line mode's first question).
+
+    python benchmarks/bench.py            # 7 runs of each figure
+    python benchmarks/bench.py --quick    # 3 runs, a shorter idle wait: a few minutes
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
-import pty
-import resource
-import select
+import platform
 import shutil
+import signal
+import statistics
+import struct
+import subprocess
 import sys
 import tempfile
+import termios
 import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
+import pyte
 
-def read_for(fd: int, seconds: float) -> int:
-    """Bytes the child writes within ``seconds``."""
-    total, deadline = 0, time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0:
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            try:
-                total += len(os.read(fd, 65536))
-            except OSError:
-                break
-    return total
+from bmc_tui.core import ITEM_KINDS, PHASES, Canvas, dump_canvas
+from bmc_tui.core.flow import load_flow
+
+SIZE = (80, 24)
+CTRL_N, CTRL_P, CTRL_O, CTRL_Q, ENTER = "\x0e", "\x10", "\x0f", "\x11", "\r"
+QUIET = 0.3  # output has stopped once nothing came for this long
+LIMIT = 30.0  # no wait lasts longer than this
+TYPED = "Students"
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Input
+
+class Bare(App):
+    def compose(self):
+        yield Input(placeholder="bare textual app")
+
+Bare().run()
+"""
+BARE_PROMPT = "import questionary\nquestionary.text('Segment name, bare prompt').ask()\n"
 
 
-def wait_quiet(fd: int, quiet: float = 0.5, limit: float = 15.0) -> tuple[int, float]:
-    """Read until the child has written nothing for ``quiet`` seconds.
+def program() -> list[str]:
+    """The installed command, as a user runs it."""
+    script = shutil.which("bmc-tui", path=os.path.dirname(sys.executable))
+    return [script] if script else [sys.executable, "-m", "bmc_tui"]
 
-    Returns the bytes read and the seconds until the last of them arrived.
-    """
-    total, start, last = 0, time.monotonic(), 0.0
-    while time.monotonic() - start < limit:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            break
+
+# --- a terminal -----------------------------------------------------------------------
+
+
+class AnsweringScreen(pyte.Screen):
+    """A pyte screen that answers the program's queries (device status, attributes)."""
+
+    def __init__(self, columns: int, rows: int, answer: Callable[[str], None]) -> None:
+        super().__init__(columns, rows)
+        self._answer = answer
+
+    def write_process_input(self, data: str) -> None:
+        self._answer(data)
+
+
+class Terminal:
+    """One program in a pseudo-terminal; counts the bytes it writes and shows its screen."""
+
+    def __init__(self, command: Sequence[str], *, cwd: Path, size: tuple[int, int] = SIZE) -> None:
+        columns, rows = size
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)}
+        env.pop("NO_COLOR", None)
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(
+            list(command), cwd=cwd, env=env, stdin=slave, stdout=slave, stderr=slave,
+            start_new_session=True, preexec_fn=_take_terminal, close_fds=True,
+        )
+        os.close(slave)
+        self.screen = AnsweringScreen(columns, rows, self._answer)
+        self.stream = pyte.ByteStream(self.screen)
+        self.total = 0  # bytes written so far
+
+    def _answer(self, data: str) -> None:
         try:
-            total += len(os.read(fd, 65536))
+            os.write(self.master, data.encode())
         except OSError:
-            break
-        last = time.monotonic() - start
-    return total, last
+            pass
+
+    @property
+    def display(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def _read(self, timeout: float) -> bool:
+        """Read what is there within ``timeout``; False once the program has gone."""
+        import select
+
+        ready, _, _ = select.select([self.master], [], [], max(timeout, 0))
+        if not ready:
+            return True
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:
+            return False
+        if not data:
+            return False
+        self.total += len(data)
+        self.stream.feed(data)
+        return True
+
+    def send(self, keys: str) -> float:
+        os.write(self.master, keys.encode())
+        return time.monotonic()
+
+    def wait_for(self, text: str, since: float, limit: float = LIMIT) -> float:
+        """Seconds from ``since`` until ``text`` is on screen (nan if it never shows)."""
+        deadline = since + limit
+        while text not in self.display:
+            if time.monotonic() > deadline or not self._read(0.02) and text not in self.display:
+                return float("nan")
+        return time.monotonic() - since
+
+    def settle(self, since: float, limit: float = LIMIT) -> tuple[float, int]:
+        """Read until output stops; the seconds from ``since`` to its last byte, and its bytes."""
+        start_total, last = self.total, since
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            before = self.total
+            if not self._read(QUIET) or self.total == before:
+                break
+            last = time.monotonic()
+        return max(last - since, 0.0), self.total - start_total
+
+    def idle(self, seconds: float) -> int:
+        before, deadline = self.total, time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0 and self._read(left):
+            pass
+        return self.total - before
+
+    def rss_mib(self) -> float:
+        """Resident memory of the program now."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        line = next(line for line in status.splitlines() if line.startswith("VmRSS:"))
+        return int(line.split()[1]) / 1024
+
+    def quit(self, keys: str = CTRL_Q, answer: str = "q") -> None:
+        """Quit with ``keys``; a question that meets the quit gets ``answer``; then kill."""
+        for step in (keys, answer):
+            self.send(step)
+            if self._gone_within(5.0):
+                break
+        else:
+            self._end_hard()
+        os.close(self.master)
+
+    def kill(self) -> None:
+        self._end_hard()
+        os.close(self.master)
+
+    def _gone_within(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                return True
+            self._read(0.05)
+        return False
+
+    def _end_hard(self) -> None:
+        for signum in (signal.SIGTERM, signal.SIGKILL):
+            if self.process.poll() is None:
+                os.killpg(self.process.pid, signum)
+                if self._gone_within(5.0):
+                    return
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--size", default="80x24")
-    parser.add_argument("--idle", type=float, default=3.0)
-    args = parser.parse_args()
-    columns, rows = (int(n) for n in args.size.split("x"))
+def _take_terminal() -> None:
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)  # the pty is the program's controlling terminal
 
-    folder = Path(tempfile.mkdtemp())
-    canvas = folder / "bench.toml"
-    shutil.copyfile(Path(str(resources.files("bmc_tui"))) / "examples" / "coffee-cart.toml", canvas)
 
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.update(COLUMNS=str(columns), LINES=str(rows), TERM="xterm-256color")
-        os.execvp(sys.executable, [sys.executable, "-m", "bmc_tui", str(canvas)])
-    import fcntl
-    import struct
-    import termios
+# --- figures ---------------------------------------------------------------------------
 
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    first, startup = wait_quiet(fd)
-    idle = read_for(fd, args.idle)
-    os.write(fd, b"x")
-    keystroke, keystroke_time = wait_quiet(fd)
-    step_bytes, step_times = [], []
-    for key in (b"\x0e", b"\x0e", b"\x10", b"\x10"):  # Ctrl+N twice, Ctrl+P twice
-        os.write(fd, key)
-        size, seconds = wait_quiet(fd)
-        step_bytes.append(size)
-        step_times.append(seconds)
-    os.write(fd, b"\x11")  # Ctrl+Q
-    read_for(fd, 1.0)
-    os.waitpid(pid, 0)
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    shutil.rmtree(folder)
 
-    print(f"terminal            {columns}x{rows}")
-    print(f"start-up            {startup:.2f} s (first screen {first} bytes)")
-    print(f"idle {args.idle:.0f} s           {idle} bytes (target 0)")
-    print(f"one keystroke       {keystroke} bytes in {keystroke_time * 1000:.0f} ms")
-    print(f"first visits        {step_bytes[0]}, {step_bytes[1]} bytes in "
-          f"{step_times[0]:.2f}, {step_times[1]:.2f} s (value, channels)")
-    print(f"return visits       {step_bytes[2]}, {step_bytes[3]} bytes in "
-          f"{step_times[2]:.2f}, {step_times[3]:.2f} s (value, segments)")
-    print(f"peak memory         {peak_kib / 1024:.1f} MiB")
+@dataclass
+class Figure:
+    label: str
+    unit: str
+    values: list[float] = field(default_factory=list)
+    target: str = ""  # what the target says, in words
+    holds: Callable[[Figure], bool | None] | None = None
+    baseline: Figure | None = None
+    note: str = ""
+
+    def add(self, value: float) -> None:
+        self.values.append(value)
+
+    @property
+    def good(self) -> list[float]:
+        return [v for v in self.values if v == v]  # nan: a wait hit its limit
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.good) if self.good else float("nan")
+
+    @property
+    def ratio(self) -> float:
+        if self.baseline is None or not self.baseline.median:
+            return float("nan")
+        return self.median / self.baseline.median
+
+
+class Figures:
+    def __init__(self) -> None:
+        self.rows: dict[str, Figure] = {}
+
+    def __getitem__(self, label: str) -> Figure:
+        return self.rows[label]
+
+    def define(self, label: str, unit: str, **kwargs) -> Figure:
+        self.rows[label] = Figure(label, unit, **kwargs)
+        return self.rows[label]
+
+    def add(self, label: str, value: float) -> None:
+        self.rows[label].add(value)
+
+
+def amount(value: float, unit: str) -> str:
+    if value != value:
+        return "-"
+    if unit == "ms":
+        return f"{value * 1000:.0f} ms"
+    if unit == "MiB":
+        return f"{value:.1f} MiB"
+    if unit == "s":
+        return f"{value:.2f} s"
+    return f"{value:.0f} {unit}".strip()
+
+
+def table(figures: Figures) -> str:
+    lines = ["| figure | median | spread (min-max) | ratio | target | holds |",
+             "|---|---|---|---|---|---|"]
+    for figure in figures.rows.values():
+        if not figure.values and not figure.note:
+            continue
+        good = figure.good
+        spread = f"{amount(min(good), figure.unit)} - {amount(max(good), figure.unit)}" if good else "-"
+        missed = len(figure.values) - len(good)
+        if missed:
+            spread += f" ({missed} of {len(figure.values)} runs hit the time limit)"
+        ratio = f"{figure.ratio:.2f}x" if figure.ratio == figure.ratio else ""
+        verdict = figure.holds(figure) if figure.holds and good else None
+        holds = {True: "yes", False: "**no**", None: ""}[verdict]
+        median = amount(figure.median, figure.unit) if good else figure.note or "-"
+        lines.append(f"| {figure.label} | {median} | {spread} | {ratio} | {figure.target} | {holds} |")
+    return "\n".join(lines)
+
+
+# --- canvases ---------------------------------------------------------------------------
+
+
+def example_canvas(folder: Path) -> Path:
+    target = folder / "example.toml"
+    shutil.copyfile(Path(str(resources.files("bmc_tui"))) / "examples" / "coffee-cart.toml", target)
+    return target
+
+
+def generated_canvas(folder: Path, segments: int, items: int = 30, channels: int = 20) -> Path:
+    """A large canvas: ``items`` entries in each of a segment's six lists, every channel
+    serving every segment in every phase."""
+    canvas = Canvas(title="Generated canvas", resume_at="segments")
+    for number in range(1, segments + 1):
+        segment = canvas.add_segment(f"Segment {number}")
+        segment.description = f"People of group {number}, described in a sentence or two."
+        for kind in ITEM_KINDS:
+            for entry in range(1, items + 1):
+                segment.add_item(kind, f"{kind.replace('_', ' ')} {entry} of segment {number}")
+    for number in range(1, channels + 1):
+        channel = canvas.add_channel(f"Channel {number}")
+        channel.phases = list(PHASES)
+        channel.segments = [segment.id for segment in canvas.segments]
+    path = folder / f"generated-{segments}.toml"
+    path.write_text(dump_canvas(canvas), encoding="utf-8")
+    return path
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+
+def marker(text: str) -> str:
+    """A piece of a step's intro that fits on its first screen line."""
+    return text.strip().split("\n")[0][:30]
+
+
+STEP_MARKERS = {step.id: marker(step.intro) for step in load_flow("full").steps}
+
+
+def interview(figures: Figures, canvas: Path, prefix: str, *, idle: float, full: bool) -> None:
+    """One session of the full-screen interview on ``canvas``; figures named ``prefix ...``.
+
+    ``full``: the example's session, with the byte and return-visit figures as well."""
+    folder = canvas.parent
+    terminal = Terminal([*program(), str(canvas)], cwd=folder)
+    try:
+        figures.add(f"{prefix}first paint", terminal.wait_for(STEP_MARKERS["segments"], terminal.started))
+        _, painted = terminal.settle(terminal.started)
+        if full:
+            figures.add("first paint: bytes", painted)
+            figures.add("idle: bytes per second", terminal.idle(idle) / idle)
+        typed = 0
+        for character in TYPED:  # onto the segment list's entry line
+            _, sent = terminal.settle(terminal.send(character))
+            typed += sent
+        if full:
+            figures.add("typed key: bytes", typed / len(TYPED))
+        seconds, sent = terminal.settle(terminal.send(ENTER))
+        figures.add(f"{prefix}Enter adds an entry", seconds)
+        step_change(figures, terminal, f"{prefix}step change, first visit", "value", full)
+        if full:
+            terminal.settle(terminal.send(CTRL_P))
+            step_change(figures, terminal, "step change, return visit", "value", full)
+        for number, step_id in enumerate(("channels", "relationships", "fit"), start=3):
+            terminal.settle(terminal.send(CTRL_O))  # the outline; a step's number jumps
+            figures.add(f"{prefix}first visit: {step_id}", visit(terminal, str(number), step_id)[1])
+        figures.add(f"{prefix}memory after all five steps", terminal.rss_mib())
+    finally:
+        terminal.quit()
+
+
+def visit(terminal: Terminal, keys: str, step_id: str) -> tuple[float, float, int]:
+    """Go to a step with ``keys``: seconds until it shows, until output ends (nan, nan if it
+    never showed), and the bytes written."""
+    sent_at = terminal.send(keys)
+    shown = terminal.wait_for(STEP_MARKERS[step_id], sent_at)
+    seconds, sent = terminal.settle(sent_at)
+    return shown, seconds if shown == shown else shown, sent
+
+
+def step_change(figures: Figures, terminal: Terminal, label: str, step_id: str, full: bool) -> None:
+    shown, seconds, sent = visit(terminal, CTRL_N, step_id)
+    figures.add(f"{label}: shown", shown)
+    figures.add(f"{label}: output ends", seconds)
+    if full:
+        figures.add(f"{label}: bytes", sent)
+
+
+def bare_app(figures: Figures, folder: Path) -> None:
+    script = folder / "bare_app.py"
+    script.write_text(BARE_APP)
+    terminal = Terminal([sys.executable, str(script)], cwd=folder)
+    try:
+        figures.add("bare app: first paint", terminal.wait_for("bare textual app", terminal.started))
+        _, painted = terminal.settle(terminal.started)
+        figures.add("bare app: first paint bytes", painted)
+        typed = sum(terminal.settle(terminal.send(character))[1] for character in TYPED)
+        figures.add("bare app: typed key bytes", typed / len(TYPED))
+        figures.add("bare app: memory", terminal.rss_mib())
+    finally:
+        terminal.quit(CTRL_Q, CTRL_Q)
+
+
+def line_mode(figures: Figures, folder: Path) -> None:
+    new_canvas = folder / "line-mode.toml"
+    new_canvas.unlink(missing_ok=True)
+    terminal = Terminal([*program(), "--plain", str(new_canvas)], cwd=folder)
+    try:
+        figures.add("line mode: first question", terminal.wait_for("Segment name", terminal.started))
+    finally:
+        terminal.kill()
+    script = folder / "bare_prompt.py"
+    script.write_text(BARE_PROMPT)
+    terminal = Terminal([sys.executable, str(script)], cwd=folder)
+    try:
+        figures.add("bare questionary prompt", terminal.wait_for("Segment name", terminal.started))
+    finally:
+        terminal.kill()
+
+
+def has_check() -> bool:
+    from bmc_tui import cli
+
+    return "check" in cli.SUBCOMMANDS
+
+
+def check_run(figures: Figures, canvas: Path) -> None:
+    started = time.monotonic()
+    try:
+        subprocess.run([*program(), "check", str(canvas)], cwd=canvas.parent, timeout=LIMIT,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        figures.add("check, ~25 segments, whole process", float("nan"))
+        return
+    figures.add("check, ~25 segments, whole process", time.monotonic() - started)
+
+
+# --- targets ----------------------------------------------------------------------------
+
+
+def at_most(limit: float) -> Callable[[Figure], bool]:
+    return lambda figure: figure.ratio <= limit
+
+
+def below(limit: float) -> Callable[[Figure], bool]:
+    return lambda figure: figure.median < limit
+
+
+def define(figures: Figures, big: int) -> None:
+    bare_paint = figures.define("bare app: first paint", "ms")
+    figures.define("bare app: first paint bytes", "B")
+    figures.define("bare app: typed key bytes", "B")
+    bare_memory = figures.define("bare app: memory", "MiB")
+    figures.define("first paint", "ms", baseline=bare_paint, target="<= 1.25x bare app", holds=at_most(1.25))
+    paint_bytes = figures.define("first paint: bytes", "B")
+    figures.define("typed key: bytes", "B", target="few")
+    figures.define("idle: bytes per second", "B", target="0", holds=lambda f: f.median == 0)
+    figures.define("Enter adds an entry", "ms")
+    for label in ("step change, return visit", "step change, first visit"):
+        for part in ("shown", "output ends", "bytes"):
+            figures.define(f"{label}: {part}", "B" if part == "bytes" else "ms")
+    returning = figures.rows
+    returning["step change, return visit: bytes"].baseline = paint_bytes
+    returning["step change, return visit: bytes"].target = "< first paint's"
+    returning["step change, return visit: bytes"].holds = at_most(1.0)
+    for part, limit in (("shown", 2.0), ("output ends", 2.0), ("bytes", 1.3)):
+        figure = returning[f"step change, first visit: {part}"]
+        figure.baseline = returning[f"step change, return visit: {part}"]
+        figure.target, figure.holds = f"<= {limit}x return visit", at_most(limit)
+    for step_id in ("channels", "relationships", "fit"):
+        figures.define(f"first visit: {step_id}", "ms")
+    figures.define("memory after all five steps", "MiB", baseline=bare_memory,
+                   target="<= 1.3x bare app", holds=at_most(1.3))
+    prefix = f"{big} segments: "
+    figures.define(f"{prefix}first paint", "ms", baseline=figures["first paint"])
+    figures.define(f"{prefix}Enter adds an entry", "ms", target="< 50 ms", holds=below(0.050))
+    figures.define(f"{prefix}step change, first visit: shown", "ms")
+    figures.define(f"{prefix}step change, first visit: output ends", "ms",
+                   baseline=figures["step change, first visit: output ends"],
+                   target="< 3x example (value)", holds=lambda f: f.ratio < 3)
+    for step_id in ("channels", "relationships", "fit"):
+        figures.define(f"{prefix}first visit: {step_id}", "ms", baseline=figures[f"first visit: {step_id}"],
+                       target="< 3x example", holds=lambda f: f.ratio < 3)
+    figures.define(f"{prefix}memory after all five steps", "MiB", baseline=bare_memory)
+    figures.define("check, ~25 segments, whole process", "s", target="< 0.5 s", holds=below(0.5))
+    prompt = figures.define("bare questionary prompt", "ms")
+    figures.define("line mode: first question", "ms", baseline=prompt,
+                   target="<= 1.25x bare prompt", holds=at_most(1.25))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs of each figure, a 1 s idle wait")
+    parser.add_argument("--runs", type=int, help="runs of each figure (default 7, quick 3)")
+    parser.add_argument("--idle", type=float, help="seconds of idle output to count (default 3, quick 1)")
+    parser.add_argument("--segments", type=int, default=100, help="segments of the large canvas (100)")
+    args = parser.parse_args(argv)
+    runs = args.runs or (3 if args.quick else 7)
+    idle = args.idle or (1.0 if args.quick else 3.0)
+
+    figures = Figures()
+    define(figures, args.segments)
+    folder = Path(tempfile.mkdtemp(prefix="bmc-bench-"))
+    try:
+        big = generated_canvas(folder, args.segments)
+        checked = generated_canvas(folder, 25)
+        for run in range(runs):
+            # Side by side: each run measures the baselines and the program in turn.
+            bare_app(figures, folder)
+            interview(figures, example_canvas(folder), "", idle=idle, full=True)
+            shutil.copyfile(generated_canvas(folder, args.segments) if run else big, folder / "big.toml")
+            interview(figures, folder / "big.toml", f"{args.segments} segments: ", idle=idle, full=False)
+            line_mode(figures, folder)
+            if has_check():
+                check_run(figures, checked)
+            print(f"run {run + 1} of {runs} done", file=sys.stderr, flush=True)
+        if not has_check():
+            figures["check, ~25 segments, whole process"].note = "skipped: no `bmc-tui check` yet"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    print(f"bmc-tui benchmark, {date.today().isoformat()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {SIZE[0]}x{SIZE[1]} terminal, {runs} runs; "
+          "times from the key (or the start) to the screen showing it (shown) or to the "
+          "last byte (output ends)")
+    print()
+    print(table(figures))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
