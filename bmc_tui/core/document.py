@@ -79,6 +79,9 @@ class CanvasDocument:
         self._me: lock.LockInfo | None = None  # set while we hold the lock
         # Told of each change (True while typing); without one, each change is saved at once.
         self.on_change: Callable[[bool], None] | None = None
+        # Counts the changes (and reloads): a screen compares it to know whether it shows
+        # the canvas as it is.
+        self.version = 0
         self._disk = _DiskState.of(raw, self.path)
         # What is on disk, compared as dicts: dumping a large canvas to text twice per
         # save cost more than the write.
@@ -154,6 +157,7 @@ class CanvasDocument:
 
     def changed(self, *, typing: bool = False) -> None:
         """The canvas changed (see edits.py): save now, or let the front end choose when."""
+        self.version += 1
         if self.on_change is not None:
             self.on_change(typing)
         else:
@@ -259,6 +263,7 @@ class CanvasDocument:
             kept = _sibling(self.path, "mine")
             _write_new(kept, dump_canvas(self.canvas).encode("utf-8"))
             self.canvas = theirs
+            self.version += 1
             self._disk = _DiskState.of(raw, self.path)
             self.size = len(raw)
             self._saved_data = canvas_to_dict(theirs)

@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 
 from . import exit_signals
-from ..core.flow import DEFAULT_FLOW, Flow, flows_folder, load_flow
+from ..core.flow import DEFAULT_FLOW, Flow, Step, flows_folder, load_flow
 from .key_order import KeysInOrder
 from ..core import Segment
 from ..core.document import (
@@ -30,7 +30,7 @@ from ..core.document import (
 from ..core.edits import Edits
 from ..core.fit import Finding, check_fit
 from ..core.text import visible, visible_line
-from .screens import STEP_SCREENS
+from .screens import step_screen
 from .dialogs.ask_text import AskTextScreen
 from .screens.commands import InterviewCommands, own_bindings
 from .dialogs.help import HelpScreen
@@ -110,6 +110,10 @@ def reopen_arguments(flow: Flow, name: str) -> str:
     return f"--flow {flow.name if shipped else flow.source} {name}"
 
 
+def make_step_screen(step: Step) -> StepScreen:
+    return step_screen(step.id)(step)
+
+
 class BmcApp(KeysInOrder):
     # One stylesheet, parsed once at start-up: a screen with its own CSS_PATH re-parses
     # and restyles everything on its first visit. Every selector names its screen.
@@ -167,7 +171,7 @@ class BmcApp(KeysInOrder):
 
     def on_mount(self) -> None:
         for step in self.flow.steps:
-            self.add_mode(step.id, partial(STEP_SCREENS[step.id], step))
+            self.add_mode(step.id, partial(make_step_screen, step))
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Footer
 
 from ...core.flow import Flow, Step
 from ...core.text import visible, visible_line
@@ -80,6 +80,10 @@ class HelpScreen(ModalScreen[None]):
         return visible("\n\n".join(part for part in parts if part))
 
     def compose(self) -> ComposeResult:
+        # Imported here: Markdown brings markdown_it and its rules, which the start-up
+        # would otherwise pay for a screen only F1 opens.
+        from textual.widgets import Markdown
+
         with VerticalScroll(classes="modal-box help-box"):
             yield Markdown(self.markdown(), open_links=False)
         yield Footer(compact=True, show_command_palette=False)

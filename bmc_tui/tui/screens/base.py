@@ -39,6 +39,7 @@ class StepScreen(Screen[None]):
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.id)
         self.step = step
+        self._shown: tuple[int, int, str | None] | None = None  # see _showing
 
     @property
     def bmc(self) -> BmcApp:
@@ -103,13 +104,27 @@ class StepScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.bmc, "save_status", self.query_one(StepBar).set_status)
+        self._shown = self._showing()  # each screen's on_mount shows the model
+
+    def on_screen_suspend(self) -> None:
+        if self not in self.app.screen_stack:  # another step now, not a dialog over this one
+            self._shown = None
 
     def on_screen_resume(self) -> None:
-        # Another step may have changed the canvas while this screen was hidden.
-        self.show_canvas()
+        # Back from another step: show the canvas as it is now, once. Not again on a
+        # first visit (Textual sends two resumes right after on_mount) or when a dialog
+        # closes, unless something changed meanwhile.
+        if self._shown != self._showing():
+            self.show_canvas()
+
+    def _showing(self) -> tuple[int, int, str | None]:
+        """What the screen shows depends on: the canvas, its changes, the segment chosen."""
+        document = self.bmc.document
+        return id(document.canvas), document.version, self.bmc.current_segment_id
 
     def show_canvas(self) -> None:
         """Show the canvas as it is now (after a change elsewhere, or a reload from disk)."""
+        self._shown = self._showing()
         self.query_one(StepBar).set_title(self.canvas.title)
         self.refresh_from_model()
         self.refresh_bindings()
