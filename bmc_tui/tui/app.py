@@ -156,6 +156,17 @@ class BmcApp(KeysInOrder):
         self._writer = BackgroundWriter(document, self._written_in_background)
         self._retry: Timer | None = None
         self._asking_about_disk = False
+        self._styled_with: dict[str, str] | None = None  # the CSS variables last applied
+
+    def refresh_css(self, animate: bool = True) -> None:
+        """Textual calls this for every new screen (twice on a step's first visit): it
+        re-parses every rule and restyles every node. Our screens bring no CSS of their own
+        and their widgets are styled as they mount, so only new CSS variables (a theme)
+        need it."""
+        variables = self.get_css_variables()
+        if variables != self._styled_with:
+            self._styled_with = variables
+            super().refresh_css(animate)
 
     @contextmanager
     def batch_update(self) -> Iterator[None]:
