@@ -11,13 +11,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ...core.flow import Question, Step
 from ...core import Canvas, Segment
 from ...core.fit import Finding
 from ...core.text import visible_line
 from ..widgets import ListEditor, StepBar, TextBox, TextField, literal
+from ..widgets.footer import QuietFooter
 from ..dialogs.ask import YES, confirm_screen
 from ..dialogs.segment_picker import SegmentPickerScreen
 
@@ -58,7 +59,7 @@ class StepScreen(Screen[None]):
             yield Static(literal(self.step.intro), classes="step-intro")
         yield from self.compose_body()
         # Ctrl+K (commands) is in the help: beside the step keys it would not fit 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield QuietFooter(compact=True, show_command_palette=False)
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
