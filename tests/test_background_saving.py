@@ -121,3 +121,20 @@ def test_an_older_snapshot_never_lands_over_a_newer_one(example_path):
     assert names(example_path)[-2:] == ["Students", "Nurses"]
     assert not document.has_unsaved_changes()
     document.release()
+
+
+def test_saving_drafts_alone_reuses_the_last_snapshot_of_the_canvas(example_path):
+    document = CanvasDocument.open(example_path)
+    document.take_lock()
+    document.on_change = lambda typing: None  # the front end saves when it chooses
+    first = document.snapshot(reuse=True)
+    document.set_draft("segments", "Stud")
+    assert document.snapshot(reuse=True).data is first.data
+    document.canvas.add_segment("Students")
+    document.changed()  # as every edit reports itself
+    changed = document.snapshot(reuse=True)
+    assert [s["name"] for s in changed.data["segments"]][-1] == "Students"
+    assert changed.drafts == {"segments": "Stud"}
+    document.write(changed)
+    assert names(example_path)[-1] == "Students"
+    document.release()

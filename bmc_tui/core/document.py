@@ -92,6 +92,8 @@ class CanvasDocument:
         self.size = len(raw or b"")  # bytes of the file as last read or written
         self._numbers = itertools.count(1)
         self._written = 0  # the number of the newest snapshot on disk
+        self._last_snapshot: Snapshot | None = None
+        self._last_state: tuple[int, int, str] | None = None
         # One write at a time, whichever thread: a background writer, the loop at exit,
         # the signal watchdog.
         self._writing = threading.RLock()
@@ -180,9 +182,20 @@ class CanvasDocument:
         """
         return self.write(self.snapshot())
 
-    def snapshot(self) -> Snapshot:
-        """What ``write`` saves: take it where the canvas is changed (the event loop)."""
-        return Snapshot(next(self._numbers), canvas_to_dict(self.canvas), dict(self.drafts))
+    def snapshot(self, *, reuse: bool = False) -> Snapshot:
+        """What ``write`` saves: take it where the canvas is changed (the event loop).
+
+        ``reuse``: if no change was reported (``changed``) since the last snapshot, reuse its
+        canvas, so that saving drafts alone costs nothing on a large canvas. Only for a front
+        end whose every change goes through Edits."""
+        state = (id(self.canvas), self.version, self.canvas.resume_at)
+        if reuse and self._last_snapshot is not None and state == self._last_state:
+            data = self._last_snapshot.data
+        else:
+            data = canvas_to_dict(self.canvas)
+        self._last_snapshot = Snapshot(next(self._numbers), data, dict(self.drafts))
+        self._last_state = state
+        return self._last_snapshot
 
     def write(self, snapshot: Snapshot) -> bool:
         """``save`` for a snapshot, from any thread, one at a time; a snapshot older than

@@ -387,7 +387,7 @@ class BmcApp(KeysInOrder):
         if self._asking_about_disk:
             return False
         if not wait and self.document.size > BACKGROUND_SAVE_BYTES and not self.document.read_only:
-            self._writer.submit(self.document.snapshot())
+            self._writer.submit(self.document.snapshot(reuse=True))
             return True
         try:
             self.document.save()
