@@ -30,11 +30,15 @@ NO_TERMINAL = (
 # Commands that need no screen (and the workshop server), by name: the module that runs
 # each is imported only when it is chosen, and has ``main(argv) -> int``. Chosen before
 # the file parser sees the arguments, so ``bmc-tui ./check`` still opens a file "check".
-SUBCOMMANDS: dict[str, tuple[str, str]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("bmc_tui.outputs.check", "fit check of canvas files: text or --json; exit 1 on gaps"),
+    "export": ("bmc_tui.outputs.export", "the canvas as a Markdown report (--to md) or a drawing (--to svg)"),
+}
 
 
 def subcommand_lines() -> str:
-    return "\n".join(f"  bmc-tui {name} ...  {summary}" for name, (_, summary) in SUBCOMMANDS.items())
+    width = max(len(name) for name in SUBCOMMANDS)
+    return "\n".join(f"  bmc-tui {name:<{width}} ...  {summary}" for name, (_, summary) in SUBCOMMANDS.items())
 
 
 def epilog() -> str:
