@@ -174,7 +174,8 @@ def _draw_entries(group: ET.Element, entries: tuple[Entry, ...], box: Box) -> No
         used = after
 
 
-def _draw_entry(group: ET.Element, entry: Entry, offset: float, lines: list[str], x: float, top: float) -> None:
+def _draw_entry(parent: ET.Element, entry: Entry, offset: float, lines: list[str], x: float, top: float) -> None:
+    group = ET.SubElement(parent, "g", {"class": "heading" if entry.heading else "entry"})
     marker_x = x + (0 if entry.heading else INDENT)
     for number, index in enumerate(entry.segments):
         _marker(group, index, marker_x + number * MARKER_STEP + MARKER_RADIUS, top + LINE_HEIGHT / 2)
@@ -183,7 +184,7 @@ def _draw_entry(group: ET.Element, entry: Entry, offset: float, lines: list[str]
               FLAG, TEXT_SIZE, bold=True, fill=FLAG_COLOUR, css_class="flag")
     for number, line in enumerate(lines):
         _text(group, x + offset, top + (number + 1) * LINE_HEIGHT - 3, line, TEXT_SIZE,
-              bold=entry.heading, css_class="entry")
+              bold=entry.heading, css_class="line")
 
 
 def _marker(parent: ET.Element, index: int, cx: float, cy: float) -> None:
