@@ -33,10 +33,13 @@ ITEM_LABELS = {
 
 @dataclass(frozen=True)
 class Entry:
-    """One line of a block (it may wrap): a heading (a segment's or channel's name) or a detail."""
+    """One line of a block (it may wrap): a heading (a segment's or channel's name), an item
+    (a job, a product...) or a detail of the heading above it."""
 
     text: str
-    segments: tuple[int, ...] = ()  # positions in canvas.segments: the markers it carries
+    # Positions in canvas.segments: the markers it carries. Headings and items have them;
+    # a heading's details (a market, a channel's phases) belong to it and have none.
+    segments: tuple[int, ...] = ()
     flagged: bool = False
     heading: bool = False
 
@@ -121,9 +124,9 @@ def _segment_entries(canvas: Canvas, flags: _Flags) -> list[Entry]:
         facts = [f"{segment.market} market" if segment.market else "",
                  f"worth {segment.worth}" if segment.worth else ""]
         if any(facts):
-            entries.append(Entry(", ".join(fact for fact in facts if fact), mark))
+            entries.append(Entry(", ".join(fact for fact in facts if fact)))
         if segment.description:
-            entries.append(Entry(segment.description, mark))
+            entries.append(Entry(segment.description))
         entries += _items(segment, ("jobs", "pains", "gains"), mark, flags)
     return entries
 
@@ -151,7 +154,7 @@ def _channel_entries(canvas: Canvas, flags: _Flags) -> list[Entry]:
         mark = tuple(positions[s] for s in channel.segments if s in positions)
         entries.append(Entry(channel.name, mark, channel.id in flags.channels, heading=True))
         if details := _channel_details(channel):
-            entries.append(Entry(details, mark))
+            entries.append(Entry(details))
     for index, segment in enumerate(canvas.segments):
         if flags.segment(segment, "no-channel"):
             entries.append(Entry("no channel reaches this segment", (index,), flagged=True))
@@ -179,7 +182,7 @@ def _relationship_entries(canvas: Canvas, flags: _Flags) -> list[Entry]:
             relationship.status,
         ]
         if any(details):
-            entries.append(Entry("; ".join(d for d in details if d), (index,)))
+            entries.append(Entry("; ".join(d for d in details if d)))
         if relationship.notes:
-            entries.append(Entry(relationship.notes, (index,)))
+            entries.append(Entry(relationship.notes))
     return entries

@@ -27,7 +27,7 @@ from .screens import STEP_SCREENS
 from .dialogs.ask_text import AskTextScreen
 from .screens.commands import InterviewCommands, own_bindings
 from .dialogs.help import HelpScreen
-from .dialogs.outline import OutlineScreen
+from .dialogs.outline import CANVAS_VIEW, OutlineScreen
 from .dialogs.ask import AskScreen
 from .screens.base import PerSegmentStepScreen, StepScreen
 from .dialogs.save_as import SaveAsScreen
@@ -113,6 +113,8 @@ class BmcApp(KeysInOrder):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+o", "outline", "All steps"),
+        # Not Ctrl+B (tmux's prefix) nor Ctrl+V (paste in many terminals).
+        Binding("ctrl+r", "canvas_view", "Canvas"),
         # The footer shows where Ctrl+N goes ("Next: segment 2/3"); Ctrl+P is left out of
         # it so that it fits 80 columns (help and the palette list it).
         Binding("ctrl+p", "walk(-1)", "Back", show=False),
@@ -302,10 +304,18 @@ class BmcApp(KeysInOrder):
 
     def action_outline(self) -> None:
         async def chosen(step_id: str | None) -> None:
-            if step_id:
+            if step_id == CANVAS_VIEW:
+                self.action_canvas_view()
+            elif step_id:
                 await self.go_to_step(step_id)
 
         self.push_screen(OutlineScreen(self.flow, self.document.canvas, self.current_mode), chosen)
+
+    def action_canvas_view(self) -> None:
+        from .screens.canvas_view import CanvasViewScreen
+
+        if not isinstance(self.screen, CanvasViewScreen):
+            self.push_screen(CanvasViewScreen(self.document.canvas))
 
     def action_help(self) -> None:
         step = self.flow.step(self.current_mode)

@@ -52,7 +52,10 @@ class InterviewCommands(Provider):
                 f"Step {number}: {visible_line(step.title)}", "Go to this step",
                 partial(bmc.go_to_step, step.id),
             )
-        seen: set[str] = set()
+        yield PaletteCommand(
+            "The canvas: all nine blocks at once", "Key: Ctrl+R", bmc.action_canvas_view,
+        )
+        seen: set[str] = {"canvas_view"}
         for node, binding, enabled, _ in self.screen.active_bindings.values():
             action = binding.action
             if not enabled or not binding.description or action in seen or action == "command_palette":
