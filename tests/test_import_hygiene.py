@@ -34,8 +34,11 @@ def model_modules() -> list[str]:
     return ["bmc_tui.core", *sorted(found)]
 
 
-# The line mode loads questionary only once it asks on a terminal, never on import.
-LINE_MODE = ["bmc_tui.outputs", "bmc_tui.outputs.findings",
+# The line mode loads questionary only once it asks on a terminal, never on import;
+# check and export never load any of them.
+LINE_MODE = ["bmc_tui.outputs", "bmc_tui.outputs.findings", "bmc_tui.outputs.check",
+             "bmc_tui.outputs.export", "bmc_tui.outputs.markdown", "bmc_tui.outputs.svg",
+             "bmc_tui.outputs.canvas_blocks",
              "bmc_tui.plain", "bmc_tui.plain.interview", "bmc_tui.plain.prompts"]
 HEADLESS = [*model_modules(), "bmc_tui.core.flow", "bmc_tui.cli", "bmc_tui", *LINE_MODE]
 
