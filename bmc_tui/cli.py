@@ -42,7 +42,10 @@ def subcommand_lines() -> str:
 
 
 def epilog() -> str:
-    keys = "Keys inside the app: F1 help, Ctrl+N/Ctrl+P next/previous step, Ctrl+O all steps, Ctrl+Q quit."
+    keys = (
+        "Keys inside the app: F1 help, Ctrl+N/Ctrl+P next/previous step, Ctrl+O all steps, "
+        "Ctrl+R the whole canvas, Ctrl+Q quit."
+    )
     if not SUBCOMMANDS:
         return keys
     return f"commands (each has its own --help):\n{subcommand_lines()}\n\n{keys}"
