@@ -10,6 +10,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 GOLDEN = Path(__file__).resolve().parent / "golden"
 CANVASES = Path(__file__).resolve().parent / "canvases"
 SECOND_CANVAS = CANVASES / "bike-repair.toml"
@@ -23,10 +25,22 @@ def assert_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-def copy_canvases(folder: Path) -> list[str]:
-    """The bundled example and the second canvas, copied into ``folder``; their names."""
+@pytest.fixture
+def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The bundled example and the second canvas, copied into the current folder: their
+    names, as a user types them (and as the reports then print them)."""
     from .conftest import EXAMPLE
 
+    monkeypatch.chdir(tmp_path)
     for source in (EXAMPLE, SECOND_CANVAS):
-        shutil.copyfile(source, folder / source.name)
+        shutil.copyfile(source, tmp_path / source.name)
     return [EXAMPLE.name, SECOND_CANVAS.name]
+
+
+def run_command(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``bmc-tui ARGV...``: its exit status, stdout and stderr."""
+    from bmc_tui import cli
+
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err

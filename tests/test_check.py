@@ -17,24 +17,15 @@ from bmc_tui.core.flow import load_flow
 from bmc_tui.outputs import check
 from bmc_tui.outputs.findings import ADVICE_HEADING, findings_text
 
-from .golden import assert_golden, copy_canvases
+from .golden import assert_golden, files, run_command  # noqa: F401 (files: a fixture)
 from .test_import_hygiene import forbidden_after
 from .test_storage_properties import SETTINGS, canvases
 
 BROKEN = 'format = 1\n[[segments]]\nid = "A"\n'
 
 
-@pytest.fixture
-def files(tmp_path, monkeypatch):
-    """The example and the second canvas in the current folder, named as a user types them."""
-    monkeypatch.chdir(tmp_path)
-    return copy_canvases(tmp_path)
-
-
 def run(capsys, *argv: str) -> tuple[int, str, str]:
-    status = cli.main(["check", *argv])
-    out, err = capsys.readouterr()
-    return status, out, err
+    return run_command(capsys, "check", *argv)
 
 
 # --- golden files -------------------------------------------------------------------

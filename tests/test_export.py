@@ -15,22 +15,14 @@ from bmc_tui.outputs.canvas_blocks import CREDIT, canvas_blocks
 from bmc_tui.outputs.markdown import markdown_line, markdown_paragraph
 from bmc_tui.outputs.svg import PADDING, PAGE_WIDTH, canvas_svg, text_width, wrap
 
-from .golden import SECOND_CANVAS, assert_golden, copy_canvases
+from .golden import SECOND_CANVAS, assert_golden, files, run_command  # noqa: F401 (files: a fixture)
 from .test_import_hygiene import forbidden_after
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture
-def files(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return copy_canvases(tmp_path)
-
-
 def export(capsys, *argv: str) -> tuple[int, str, str]:
-    status = cli.main(["export", *argv])
-    out, err = capsys.readouterr()
-    return status, out, err
+    return run_command(capsys, "export", *argv)
 
 
 # --- Markdown -----------------------------------------------------------------------
