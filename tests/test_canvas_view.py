@@ -105,3 +105,11 @@ async def test_canvas_texts_show_literally(hostile_path):  # noqa: F811 (the fix
         await pilot.pause()
         assert isinstance(app.screen, CanvasViewScreen)
         assert_literal(app, canvas.title, canvas.segments[0].name, canvas.channels[0].name)
+
+
+def test_an_entry_of_many_segments_counts_the_markers_it_leaves_out():
+    from bmc_tui.outputs.canvas_blocks import Entry
+
+    assert entry_text(Entry("Web shop", tuple(range(12)), heading=True)).plain == (
+        " 1   2   3  +9 Web shop"
+    )

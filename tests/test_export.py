@@ -7,16 +7,18 @@ import io
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from bmc_tui import cli
 from bmc_tui.core import Canvas, Channel, Item, Segment, load_canvas
 from bmc_tui.core.text import visible_line
 from bmc_tui.outputs.canvas_blocks import CREDIT, canvas_blocks
-from bmc_tui.outputs.markdown import markdown_line, markdown_paragraph
+from bmc_tui.outputs.markdown import canvas_markdown, markdown_line, markdown_paragraph
 from bmc_tui.outputs.svg import PADDING, PAGE_WIDTH, canvas_svg, text_width, wrap
 
 from .golden import SECOND_CANVAS, assert_golden, files, run_command  # noqa: F401 (files: a fixture)
 from .test_import_hygiene import forbidden_after
+from .test_storage_properties import canvases
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -221,3 +223,10 @@ def test_escaped_markdown_renders_as_the_text_itself(text):
     tags = set(re.findall(r"</?([a-z]+)", inner))
     assert tags <= {"a"}, rendered
     assert html.unescape(re.sub(r"<[^>]+>", "", inner)) == text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(canvas=canvases())
+def test_any_canvas_draws_as_well_formed_svg_with_nothing_spilling(canvas):
+    assert_every_text_inside_its_box(drawn(canvas))
+    assert canvas_markdown(canvas).startswith("# ")

@@ -71,6 +71,14 @@ def segment_marker(index: int) -> str:
     return str(index + 1)
 
 
+def shown_markers(segments: tuple[int, ...], limit: int) -> tuple[tuple[int, ...], int]:
+    """The markers to draw, at most ``limit``, and how many more there are ("+9"): a
+    channel serving a dozen segments would otherwise leave no room for its name."""
+    if len(segments) <= limit:
+        return segments, 0
+    return segments[: limit - 1], len(segments) - limit + 1
+
+
 def segment_colour(index: int) -> tuple[str, str]:
     return SEGMENT_COLOURS[index % len(SEGMENT_COLOURS)]
 

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from ..core import Canvas
 from ..core.text import visible_line
-from .canvas_blocks import CREDIT, FLAG, Block, Entry, canvas_blocks, segment_colour, segment_marker
+from .canvas_blocks import (
+    CREDIT, FLAG, Block, Entry, canvas_blocks, segment_colour, segment_marker, shown_markers,
+)
 from .font_metrics import BOLD, REGULAR
 
 # A4 landscape at 96 dots per inch; width and height in mm, so it prints to size.
@@ -38,6 +40,7 @@ UNKNOWN_WIDTH = 1.0  # em, for characters not in the table: wider than any Latin
 BORDER = "#444444"
 FLAG_COLOUR = "#C00000"
 LEGEND_LINES = 2
+MAX_MARKERS = 6  # per entry; past that, "+N" says how many more segments it serves
 MORE_WIDTH = 60  # "+999 more"
 
 # The nine blocks' places, in column units (1, 1, 2, 2, 2 wide: the empty left side
@@ -150,9 +153,16 @@ def _draw_block(root: ET.Element, block: Block, box: Box) -> None:
                                              box.y + box.height - PADDING - title_y - 6))
 
 
+def _more_markers(entry: Entry) -> str:
+    return f"+{more}" if (more := shown_markers(entry.segments, MAX_MARKERS)[1]) else ""
+
+
 def _entry_lines(entry: Entry, width: float) -> tuple[float, list[str]]:
     """Where the entry's text starts (after its markers and flag) and its wrapped lines."""
-    offset = (0 if entry.heading else INDENT) + MARKER_STEP * len(entry.segments)
+    markers, _ = shown_markers(entry.segments, MAX_MARKERS)
+    offset = (0 if entry.heading else INDENT) + MARKER_STEP * len(markers)
+    if more := _more_markers(entry):
+        offset += text_width(more + " ", TEXT_SIZE, True)
     if entry.flagged:
         offset += text_width(FLAG + " ", TEXT_SIZE, True)
     return offset, wrap(svg_safe(entry.text), width - offset, TEXT_SIZE, entry.heading)
@@ -177,8 +187,12 @@ def _draw_entries(group: ET.Element, entries: tuple[Entry, ...], box: Box) -> No
 def _draw_entry(parent: ET.Element, entry: Entry, offset: float, lines: list[str], x: float, top: float) -> None:
     group = ET.SubElement(parent, "g", {"class": "heading" if entry.heading else "entry"})
     marker_x = x + (0 if entry.heading else INDENT)
-    for number, index in enumerate(entry.segments):
+    markers, _ = shown_markers(entry.segments, MAX_MARKERS)
+    for number, index in enumerate(markers):
         _marker(group, index, marker_x + number * MARKER_STEP + MARKER_RADIUS, top + LINE_HEIGHT / 2)
+    if more := _more_markers(entry):
+        _text(group, marker_x + len(markers) * MARKER_STEP, top + LINE_HEIGHT - 3, more, TEXT_SIZE,
+              bold=True, css_class="more-markers")
     if entry.flagged:
         _text(group, x + offset - text_width(FLAG + " ", TEXT_SIZE, True), top + LINE_HEIGHT - 3,
               FLAG, TEXT_SIZE, bold=True, fill=FLAG_COLOUR, css_class="flag")

@@ -18,7 +18,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ...core import Canvas
-from ...outputs.canvas_blocks import FLAG, Block, Entry, canvas_blocks, segment_colour, segment_marker
+from ...outputs.canvas_blocks import (
+    FLAG, Block, Entry, canvas_blocks, segment_colour, segment_marker, shown_markers,
+)
 from ..widgets import literal_line
 
 # Below this width the blocks stack (the canvas's layout needs about 100 columns).
@@ -30,6 +32,7 @@ GRID_ORDER = ("key-partners", "key-activities", "value-propositions", "customer-
 STACKED_ORDER = ("customer-segments", "value-propositions", "channels", "customer-relationships",
                  "key-partners", "key-activities", "key-resources", "cost-structure", "revenue-streams")
 FLAG_STYLE = "bold red"
+MAX_MARKERS = 4
 NOT_ASKED = "Not asked in this interview."
 
 
@@ -41,9 +44,12 @@ def marker_text(index: int) -> Text:
 def entry_parts(entry: Entry) -> tuple[Text, Text]:
     """The entry's lead (indent, markers, flag) and its text."""
     lead = Text("" if entry.heading else "  ")
-    for index in entry.segments:
+    markers, more = shown_markers(entry.segments, MAX_MARKERS)
+    for index in markers:
         lead.append_text(marker_text(index))
         lead.append(" ")
+    if more:
+        lead.append(f"+{more} ", style="bold")
     if entry.flagged:
         lead.append(f"{FLAG} ", style=FLAG_STYLE)
     return lead, literal_line(entry.text, "bold" if entry.heading else "")
