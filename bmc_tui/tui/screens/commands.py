@@ -64,8 +64,10 @@ class InterviewCommands(Provider):
                 visible_line(binding.description), f"Key: {bmc.get_key_display(binding)}",
                 partial(bmc.run_action, action, node),
             )
+        canvas_key = next(b for b in own_bindings(bmc) if b.action == "canvas_view")
         yield PaletteCommand(
-            "The canvas: all nine blocks at once", "Key: Ctrl+R", bmc.action_canvas_view,
+            "The canvas: all nine blocks at once", f"Key: {bmc.get_key_display(canvas_key)}",
+            bmc.action_canvas_view,
         )
 
     async def discover(self) -> Hits:
