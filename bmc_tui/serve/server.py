@@ -56,6 +56,7 @@ class ParticipantService(AppService):
     def __init__(self, argv: list[str], **kwargs: Any) -> None:
         super().__init__(" ".join(argv), **kwargs)  # the string is only ever shown
         self.argv = argv
+        self._stopping: asyncio.Future[None] | None = None
 
     @property
     def pid(self) -> int | None:
@@ -74,7 +75,13 @@ class ParticipantService(AppService):
         return process
 
     async def stop(self) -> None:
-        """Ask the app to quit (it saves), then SIGTERM (it saves too), then kill."""
+        """Ask the app to quit (it saves), then SIGTERM (it saves too), then kill. Every
+        caller waits for the same end, and a caller cancelled meanwhile does not stop it."""
+        if self._stopping is None:
+            self._stopping = asyncio.ensure_future(self._stop())
+        await asyncio.shield(self._stopping)
+
+    async def _stop(self) -> None:
         process = self._process
         if process is None or self._task is None:
             return
@@ -87,8 +94,7 @@ class ParticipantService(AppService):
             except asyncio.TimeoutError:
                 if then is not None and process.returncode is None:
                     process.send_signal(then)
-        task, self._task = self._task, None
-        await task
+        await self._task
 
 
 @dataclass
@@ -112,6 +118,7 @@ class WorkshopServer(Server):
         # Called with the running participants' process ids every STATUS_EVERY seconds.
         self.on_tick: Callable[[list[int]], None] | None = None
         self._ticking: asyncio.Task[None] | None = None
+        self._endings: set[asyncio.Future[None]] = set()  # sessions being stopped
 
     def initialize_logging(self) -> None:
         # The facilitator's terminal shows the live status; a line per request would bury it.
@@ -193,11 +200,24 @@ class WorkshopServer(Server):
         except Exception as error:  # one participant's trouble must not stop the workshop
             log.exception(error)
         finally:
+            # aiohttp cancels this handler once the browser is gone: the ending goes on.
+            await asyncio.shield(self.end_session(session))
+        return websocket
+
+    def end_session(self, session: Session) -> asyncio.Future[None]:
+        ending = asyncio.ensure_future(self._end(session))
+        self._endings.add(ending)
+        ending.add_done_callback(self._endings.discard)
+        return ending
+
+    async def _end(self, session: Session) -> None:
+        try:
             if session.service is not None:
                 await session.service.stop()
-            self.sessions.remove(session)
-            await websocket.close()
-        return websocket
+        finally:
+            if session in self.sessions:
+                self.sessions.remove(session)
+            await session.websocket.close(code=WSCloseCode.GOING_AWAY)
 
     # starting and stopping
 
@@ -223,9 +243,8 @@ class WorkshopServer(Server):
 
     async def stop_sessions(self) -> None:
         """Every participant's process quits, saving; then their browsers are told."""
-        sessions = list(self.sessions)
-        await asyncio.gather(*(s.service.stop() for s in sessions if s.service is not None))
-        await asyncio.gather(*(s.websocket.close(code=WSCloseCode.GOING_AWAY) for s in sessions))
+        endings = [self.end_session(session) for session in list(self.sessions)]
+        await asyncio.gather(*endings, *list(self._endings), return_exceptions=True)
 
     def pids(self) -> list[int]:
         return [s.service.pid for s in self.sessions if s.service is not None and s.service.pid]
