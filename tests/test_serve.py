@@ -278,6 +278,9 @@ async def test_ctrl_c_stops_every_participant_with_their_answers_saved(tmp_path)
                 await until(lambda: b"Segments" in received[index], timeout=30)
                 await websocket.send_json(["stdin", f"{name}'s segment\r"])
             await until(lambda: all(b"(1)" in r for r in received), timeout=30)
+            # Half-typed words on screen, their save still waiting: the shutdown writes them.
+            await sockets[0].send_json(["stdin", "Offices"])
+            await until(lambda: b"Offices" in received[0], timeout=30)
             pids = [lock.read(lock.lock_path(tmp_path / f"{n}.toml")).pid for n in ("ana", "li")]
             process.send_signal(signal.SIGINT)
             out, _ = process.communicate(timeout=30)
@@ -289,6 +292,7 @@ async def test_ctrl_c_stops_every_participant_with_their_answers_saved(tmp_path)
     for name in ("ana", "li"):
         assert [s.name for s in load_canvas(tmp_path / f"{name}.toml").segments] == [f"{name}'s segment"]
         assert not lock.lock_path(tmp_path / f"{name}.toml").exists()
+    assert "Offices" in (tmp_path / ".ana.toml.drafts").read_text(encoding="utf-8")
     assert not [pid for pid in pids if running(pid)]
 
 
