@@ -7,8 +7,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
-import subprocess
 import sys
 from pathlib import Path
 
@@ -27,6 +25,8 @@ from bmc_tui.serve.participant import command  # noqa: E402
 from bmc_tui.serve.server import WorkshopServer  # noqa: E402
 from bmc_tui.serve.status import CHOOSING, status_lines  # noqa: E402
 from bmc_tui.tui.participant import ParticipantApp  # noqa: E402
+
+from .workshop import serving  # noqa: E402
 
 # A participant's process that does nothing until it is stopped.
 IDLE = [sys.executable, "-c", "import time; time.sleep(60)"]
@@ -245,32 +245,13 @@ def test_the_status_names_each_connected_participant_and_how_far_they_got(tmp_pa
 # stopping
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def read_link(process: subprocess.Popen) -> str:
-    for line in process.stdout:
-        if "link:" in line:
-            return line.split("link: ", 1)[1].strip()
-    raise AssertionError("the server printed no link")
-
-
 async def test_ctrl_c_stops_every_participant_with_their_answers_saved(tmp_path):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bmc_tui", "serve", str(tmp_path), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        link = read_link(process)
+    with serving(tmp_path) as (process, link):
+        origin = "/".join(link.split("/")[:3])  # http://127.0.0.1:PORT
         async with ClientSession() as http:
             sockets, received = [], [b"", b""]
             for index, name in enumerate(("ana", "li")):
-                websocket = await connect(http, link + "ws?width=100&height=30",
-                                          f"http://127.0.0.1:{port}")
+                websocket = await connect(http, link + "ws?width=100&height=30", origin)
                 sockets.append(websocket)
                 asyncio.get_running_loop().create_task(collect(websocket, received, index))
                 await until(lambda: b"Your name" in received[index], timeout=30)
@@ -284,9 +265,6 @@ async def test_ctrl_c_stops_every_participant_with_their_answers_saved(tmp_path)
             pids = [lock.read(lock.lock_path(tmp_path / f"{n}.toml")).pid for n in ("ana", "li")]
             process.send_signal(signal.SIGINT)
             out, _ = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            process.kill()
     assert process.returncode == 0
     assert "Stopped. 2 answer files" in out
     for name in ("ana", "li"):
