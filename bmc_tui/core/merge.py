@@ -84,15 +84,8 @@ class _Merger:
     # segments and their items
 
     def add_segment(self, index: int, source: str, segment: Segment) -> None:
-        merged = self.find(self.canvas.segments, segment.name)
-        if merged is None:
-            merged = Segment(unique_id(segment.name, self.taken(), "segment"), segment.name.strip(),
-                             extra=_own_extra(segment.extra))
-            self.canvas.segments.append(merged)
-            self.places[merged.id] = f"segment {segment.name.strip()!r}"
+        merged, provenance = self.merged_table(self.canvas.segments, segment, Segment, source)
         self.segment_ids[(index, segment.id)] = merged.id
-        provenance = _provenance(source, segment.extra)
-        _add_provenance(merged.extra, provenance)
         self.take_choices(merged, segment, SEGMENT_CHOICES, provenance)
         _join_texts(merged, segment, SEGMENT_TEXTS)
         item_ids: dict[str, str] = {}  # this source segment's item ids -> merged ones
@@ -116,14 +109,7 @@ class _Merger:
     # channels
 
     def add_channel(self, index: int, source: str, channel: Channel) -> None:
-        merged = self.find(self.canvas.channels, channel.name)
-        if merged is None:
-            merged = Channel(unique_id(channel.name, self.taken(), "channel"), channel.name.strip(),
-                             extra=_own_extra(channel.extra))
-            self.canvas.channels.append(merged)
-            self.places[merged.id] = f"channel {channel.name.strip()!r}"
-        provenance = _provenance(source, channel.extra)
-        _add_provenance(merged.extra, provenance)
+        merged, provenance = self.merged_table(self.canvas.channels, channel, Channel, source)
         self.take_choices(merged, channel, CHANNEL_CHOICES, provenance)
         _join_texts(merged, channel, CHANNEL_TEXTS)
         for name in CHANNEL_LISTS:
@@ -133,9 +119,20 @@ class _Merger:
 
     # helpers that need the merged canvas
 
-    def find(self, tables: list, name: str):
-        key = same_name(name)
-        return next((table for table in tables if same_name(table.name) == key), None)
+    def merged_table(self, tables: list, table: Any, make: type, source: str) -> tuple[Any, list[str]]:
+        """The merged segment or channel that ``table`` goes into (added if new), with
+        ``table``'s provenance recorded in it; returns it and that provenance."""
+        key = same_name(table.name)
+        merged = next((m for m in tables if same_name(m.name) == key), None)
+        if merged is None:
+            kind = make.__name__.lower()
+            merged = make(unique_id(table.name, self.taken(), kind), table.name.strip(),
+                          extra=_own_extra(table.extra))
+            tables.append(merged)
+            self.places[merged.id] = f"{kind} {merged.name!r}"
+        provenance = _provenance(source, table.extra)
+        _add_provenance(merged.extra, provenance)
+        return merged, provenance
 
     def taken(self) -> set[str]:
         return {s.id for s in self.canvas.segments} | {c.id for c in self.canvas.channels}

@@ -223,6 +223,9 @@ class WorkshopServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         # textual-serve prints its logo here; the command prints the workshop's own lines.
+        # A dropped link to the facilitator's terminal stops the workshop as Ctrl+C does
+        # (textual-serve handles SIGINT and SIGTERM only).
+        asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.request_exit)
         if self.on_tick is not None:
             self._ticking = asyncio.create_task(self.tick(self.on_tick))
 
