@@ -19,6 +19,7 @@ from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 
 from bmc_tui.core import Canvas, load_canvas, lock, save_canvas  # noqa: E402
 from bmc_tui.core.flow import load_flow  # noqa: E402
+from bmc_tui.serve import command as serve_command  # noqa: E402
 from bmc_tui.serve import server as server_module  # noqa: E402
 from bmc_tui.serve.names import UnsafeName, participant_file  # noqa: E402
 from bmc_tui.serve.participant import command  # noqa: E402
@@ -309,3 +310,41 @@ def test_serve_without_the_extra_says_how_to_install_it(monkeypatch, capsys):
 
     assert main([str(Path.cwd())]) == 2
     assert "pip install 'bmc-tui[serve]'" in capsys.readouterr().err
+
+
+# the address and the warning
+
+
+@pytest.fixture
+def not_serving(monkeypatch):
+    """The command up to the point it would serve."""
+    monkeypatch.setattr(WorkshopServer, "serve", lambda self: None)
+    monkeypatch.setattr(serve_command, "network_address", lambda: "10.1.2.3")
+
+
+def test_by_default_only_this_computer_is_served_and_nothing_is_warned(tmp_path, capsys, not_serving):
+    assert serve_command.main([str(tmp_path / "intakes"), "--port", "8123"]) == 0
+    out, err = capsys.readouterr()
+    assert "link: http://127.0.0.1:8123/" in out
+    assert err == ""
+    assert (tmp_path / "intakes").is_dir()
+
+
+@pytest.mark.parametrize(("host", "shown"), [("0.0.0.0", "10.1.2.3"), ("::", "10.1.2.3"),
+                                             ("192.168.1.20", "192.168.1.20"), ("fd00::5", "[fd00::5]")])
+def test_another_host_is_warned_about_and_the_link_uses_the_address_participants_reach(
+    tmp_path, capsys, not_serving, host, shown,
+):
+    assert serve_command.main([str(tmp_path), "--host", host, "--port", "8123"]) == 0
+    out, err = capsys.readouterr()
+    assert f"link: http://{shown}:8123/" in out
+    assert f"Warning: listening on {host}" in err and "anyone who can reach port 8123" in err
+
+
+def test_a_bad_flow_or_folder_is_refused_before_serving(tmp_path, capsys, not_serving):
+    assert serve_command.main([str(tmp_path), "--flow", "nosuch"]) == 2
+    assert "nosuch" in capsys.readouterr().err
+    a_file = tmp_path / "file"
+    a_file.write_text("")
+    assert serve_command.main([str(a_file)]) == 2
+    assert "is not a folder" in capsys.readouterr().err

@@ -75,13 +75,14 @@ def main(argv: list[str]) -> int:
 
 
 def make_folder(folder: Path) -> bool:
+    """The answers' folder, made owner-only if new; False after saying why it cannot be."""
+    if folder.exists() and not folder.is_dir():
+        print(f"{folder}: is not a folder.", file=sys.stderr)
+        return False
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as error:
         print(f"{folder}: cannot be used for the answers: {error.strerror or error}", file=sys.stderr)
-        return False
-    if not folder.is_dir():
-        print(f"{folder}: is not a folder.", file=sys.stderr)
         return False
     return True
 
