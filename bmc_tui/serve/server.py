@@ -14,7 +14,7 @@ import logging
 import secrets
 import signal
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -103,7 +103,6 @@ class Session:
 
     websocket: web.WebSocketResponse
     service: ParticipantService | None = None
-    started: float = field(default_factory=lambda: asyncio.get_running_loop().time())
 
 
 class WorkshopServer(Server):
@@ -238,6 +237,11 @@ class WorkshopServer(Server):
             await asyncio.sleep(STATUS_EVERY)
 
     async def on_shutdown(self, app: web.Application) -> None:
+        # A second Ctrl+C while the participants save must not cut their saving short
+        # (each process is killed after at most a few seconds anyway).
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(signum, log.warning, "Stopping: saving every participant's answers first.")
         if self._ticking is not None:
             self._ticking.cancel()
         await self.stop_sessions()
