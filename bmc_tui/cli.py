@@ -30,7 +30,10 @@ NO_TERMINAL = (
 # Commands that need no screen (and the workshop server), by name: the module that runs
 # each is imported only when it is chosen, and has ``main(argv) -> int``. Chosen before
 # the file parser sees the arguments, so ``bmc-tui ./check`` still opens a file "check".
-SUBCOMMANDS: dict[str, tuple[str, str]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "merge": ("bmc_tui.outputs.merge_command", "merge canvases into one team canvas"),
+    "serve": ("bmc_tui.serve.command", "run the interview for a workshop in browsers"),
+}
 
 
 def subcommand_lines() -> str:
