@@ -33,6 +33,8 @@ NO_TERMINAL = (
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "check": ("bmc_tui.outputs.check", "fit check of canvas files: text or --json; exit 1 on gaps"),
     "export": ("bmc_tui.outputs.export", "the canvas as a Markdown report (--to md) or a drawing (--to svg)"),
+    "merge": ("bmc_tui.outputs.merge_command", "merge canvases into one team canvas"),
+    "serve": ("bmc_tui.serve.command", "run the interview for a workshop in browsers"),
 }
 
 

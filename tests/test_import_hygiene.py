@@ -41,6 +41,9 @@ LINE_MODE = ["bmc_tui.outputs", "bmc_tui.outputs.findings", "bmc_tui.outputs.che
              "bmc_tui.outputs.canvas_blocks",
              "bmc_tui.plain", "bmc_tui.plain.interview", "bmc_tui.plain.prompts"]
 HEADLESS = [*model_modules(), "bmc_tui.core.flow", "bmc_tui.cli", "bmc_tui", *LINE_MODE]
+# merge, and the workshop server's own side (its participants' processes run the app).
+HEADLESS += ["bmc_tui.outputs.merge_command", "bmc_tui.serve.command", "bmc_tui.serve.status",
+             "bmc_tui.serve.names", "bmc_tui.serve.participant"]
 
 
 def forbidden_after(statement: str) -> list[str]:

@@ -129,11 +129,7 @@ class BmcApp(KeysInOrder):
 
     def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
         super().__init__()
-        self.document = document
-        # Screens change the canvas only through these; each change is saved through
-        # the document: at once, or, while typing, within SAVE_WHILE_TYPING.
-        self.edits = Edits(document)
-        document.on_change = self._canvas_changed
+        self.use_document(document)
         self.flow = flow
         self.cursor_blink_enabled = cursor_blink
         # No smooth scrolling: every animation frame is bytes on a slow link.
@@ -143,6 +139,14 @@ class BmcApp(KeysInOrder):
         self._pending_save: Timer | None = None
         self._retry: Timer | None = None
         self._asking_about_disk = False
+
+    def use_document(self, document: CanvasDocument) -> None:
+        """Work on this canvas (the workshop's app learns its file only once asked a name)."""
+        self.document = document
+        # Screens change the canvas only through these; each change is saved through
+        # the document: at once, or, while typing, within SAVE_WHILE_TYPING.
+        self.edits = Edits(document)
+        document.on_change = self._canvas_changed
 
     @contextmanager
     def batch_update(self) -> Iterator[None]:
