@@ -8,7 +8,7 @@ from bmc_tui.tui.app import make_app
 from bmc_tui.core import CanvasError, parse_canvas
 
 from .conftest import saved
-from .test_key_bursts import burst
+from .test_key_bursts import burst, handled
 
 SIZE = (80, 24)
 
@@ -18,7 +18,7 @@ async def test_enter_twice_in_the_outline_goes_to_the_step_once(example_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o", "down")
         burst(app, "\r\r")  # both before the picker closes, as over a slow link
-        await pilot.pause(0.3)
+        await handled(pilot)
         assert app.current_mode == "value"
     assert saved(example_path)["resume_at"] == "value"
 

@@ -13,16 +13,7 @@ from dataclasses import dataclass
 
 from .canvas import (
     ADDRESSED_BY,
-    COSTS,
     ITEM_KINDS,
-    MARKETS,
-    MEDIUMS,
-    MOTIVATIONS,
-    OWNERS,
-    PHASES,
-    REACHES,
-    RELATIONSHIP_TYPES,
-    WORTHS,
     Canvas,
     Channel,
     Item,
@@ -30,21 +21,30 @@ from .canvas import (
     move,
 )
 from .document import CanvasDocument
+from .flow import MANY, ONE, STEP_SCHEMA, TEXT
 
-# The single-choice answers and the values each may take ("" clears it).
-SEGMENT_CHOICES = {"market": MARKETS, "worth": WORTHS}
-CHANNEL_CHOICES = {"reach": REACHES, "owner": OWNERS, "medium": MEDIUMS, "cost": COSTS}
-RELATIONSHIP_CHOICES = {"cost": COSTS}
-# Multiple-choice answers; channel segments are checked against the canvas instead.
-CHANNEL_LISTS = {"phases": PHASES, "segments": None}
-RELATIONSHIP_LISTS = {
-    "types": RELATIONSHIP_TYPES, "expected": RELATIONSHIP_TYPES, "established": RELATIONSHIP_TYPES,
-    "motivations": MOTIVATIONS,
-}
-# Free text, saved as it is typed.
-SEGMENT_TEXTS = ("description",)
-CHANNEL_TEXTS = ("advantages", "challenges")
-RELATIONSHIP_TEXTS = ("notes",)
+
+def _answers(step_id: str, kind: str) -> dict[str, tuple[str, ...] | None]:
+    """The questions of a step that take this kind of answer, with their allowed values:
+    read from the flow schema, where each question's kind is declared once."""
+    return {key: answer.values for key, answer in STEP_SCHEMA[step_id].items() if answer.kind == kind}
+
+
+# Single choices ("" clears one), multiple choices (channel segments are checked against
+# the canvas instead), free text saved as it is typed.
+SEGMENT_CHOICES = _answers("segments", ONE)
+SEGMENT_TEXTS = tuple(_answers("segments", TEXT))
+CHANNEL_CHOICES = _answers("channels", ONE)
+CHANNEL_LISTS = _answers("channels", MANY)
+CHANNEL_TEXTS = tuple(_answers("channels", TEXT))
+RELATIONSHIP_CHOICES = _answers("relationships", ONE)
+RELATIONSHIP_LISTS = _answers("relationships", MANY)
+RELATIONSHIP_TEXTS = tuple(_answers("relationships", TEXT))
+
+
+# Which record a step's answers belong to, and which setter takes each kind of answer.
+_RECORDS = {"segments": "segment", "channels": "channel", "relationships": "relationship"}
+_SETTERS = {ONE: "choice", MANY: "choices", TEXT: "text"}
 
 
 class EditError(ValueError):
@@ -271,6 +271,26 @@ class Edits:
     def set_relationship_text(self, segment_id: str, key: str, text: str) -> None:
         _check_key(RELATIONSHIP_TEXTS, key)
         self._set_text(self.segment(segment_id).relationship, key, text)
+
+    # any answer, by the kind its question is declared with
+
+    def answer(
+        self, step_id: str, record_id: str, key: str, value: str | Iterable[str],
+        *, shown: Iterable[str] | None = None,
+    ) -> None:
+        """Record the answer to question ``key`` of a step for one record (a segment, or a
+        channel on the channels step). ``value``: the text, the one choice (a string, or
+        a sequence of at most one), or the choices. ``shown``: see set_relationship_choices."""
+        answer = STEP_SCHEMA.get(step_id, {}).get(key)
+        if answer is None or answer.kind not in (ONE, MANY, TEXT):
+            raise EditError(f"{step_id}.{key} is not a question answered by a choice or text")
+        if answer.kind == ONE and not isinstance(value, str):
+            value = next(iter(value), "")
+        setter = getattr(self, f"set_{_RECORDS[step_id]}_{_SETTERS[answer.kind]}")
+        if answer.kind == MANY and step_id == "relationships":
+            setter(record_id, key, value, shown=shown)
+        else:
+            setter(record_id, key, value)
 
     # undo
 

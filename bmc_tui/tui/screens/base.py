@@ -11,13 +11,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from ...core.flow import Question, Step
+from ...core.flow import MANY, ONE, TEXT, Question, Step
 from ...core import Canvas, Segment
 from ...core.fit import Finding
 from ...core.text import visible_line
-from ..widgets import ListEditor, StepBar, TextBox, TextField, literal
+from ..widgets import Choice, ChoiceList, ListEditor, StepBar, TextBox, TextField, choices_from, literal
 from ..widgets.footer import QuietFooter
 from ..dialogs.ask import YES, confirm_screen
 from ..dialogs.segment_picker import SegmentPickerScreen
@@ -27,9 +28,9 @@ if TYPE_CHECKING:
 
 # The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
 WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
-# Left out of a footer too wide for the screen, in this order: the outline, the segment
+# Left out of a footer too wide for the screen, in this order: the canvas view, the outline, the segment
 # picker (Ctrl+N walks the segments too) and help are all in the help and the palette.
-FOOTER_SPARES = ("app.outline", "outline", "pick_segment", "app.help", "help")
+FOOTER_SPARES = ("app.canvas_view", "canvas_view", "app.outline", "outline", "pick_segment", "app.help", "help")
 
 
 class StepScreen(Screen[None]):
@@ -52,6 +53,47 @@ class StepScreen(Screen[None]):
 
     def question(self, key: str) -> Question | None:
         return self.step.question(key)
+
+    # the questions, rendered by the kind of answer the flow schema declares for each
+
+    def answer_field(
+        self, question: Question, *, choices: list[Choice] | None = None, show_examples: bool = False,
+    ) -> Widget:
+        """The field for a choice or text question; its id is "STEP-KEY"."""
+        widget_id = f"{self.step.id}-{question.key}"
+        if question.kind == TEXT:
+            return TextBox(placeholder=question.placeholder, id=widget_id)
+        if question.kind in (ONE, MANY):
+            return ChoiceList(
+                choices_from(question.options) if choices is None else choices,
+                multiple=question.kind == MANY, show_examples=show_examples, id=widget_id,
+            )
+        raise ValueError(f"{question.key}: a {question.kind} question is laid out by its screen")
+
+    def question_of(self, field: Widget) -> Question | None:
+        """The question a field made by answer_field asks."""
+        return self.question((field.id or "").removeprefix(f"{self.step.id}-"))
+
+    def show_answers(self, record: object, record_id: str) -> None:
+        """Show one record's answers (a segment, a channel, a relationship) in the fields."""
+        for question in self.step.questions:
+            for field in self.query(f"#{self.step.id}-{question.key}"):
+                value = getattr(record, question.key, None)
+                if isinstance(field, TextBox):
+                    field.show_text(value or "")
+                elif isinstance(field, ChoiceList):
+                    field.show_record(record_id, [value] if isinstance(value, str) and value else value or [])
+
+    def record_answer(
+        self, field: Widget, record_id: str, value: str | list[str], *, shown: list[str] | None = None,
+    ) -> Question | None:
+        """Save a field's new answer through the core's edits (which check it); the
+        question it answers, or None for a field that asks none."""
+        question = self.question_of(field)
+        if question is None or question.kind not in (ONE, MANY, TEXT):
+            return None
+        self.bmc.edits.answer(self.step.id, record_id, question.key, value, shown=shown)
+        return question
 
     def compose(self) -> ComposeResult:
         yield StepBar(self.canvas.title, self.bmc.step_labels(), self.step.id)

@@ -11,13 +11,11 @@ from textual.widgets import Label, Static
 from ...core import PHASES, Channel
 from ...core.fit import Finding
 from ..widgets import (
-    Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextBox, choices_from, literal,
+    Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextBox, literal,
     literal_line,
 )
 from .base import StepScreen
 
-SINGLE_CHOICES = ("reach", "owner", "medium", "cost")
-TEXTS = ("advantages", "challenges")
 EMPTY_HINT = (
     "No channels yet. Type a channel's name on the left and press Enter, "
     "then Tab to describe it."
@@ -54,14 +52,12 @@ class ChannelsScreen(StepScreen):
             if key == "name":
                 continue  # asked by the list on the left
             yield Label(literal_line(question.label), classes="field-label")
-            if key in SINGLE_CHOICES or key == "phases":
-                choices = choices_from(question.options)
-                yield ChoiceList(choices, multiple=key == "phases", id=f"channels-{key}")
-            elif key == "segments":
+            if key == "segments":
+                # Its options are the canvas's segments, not the flow's.
                 yield Static(NO_SEGMENTS_HINT, id="channels-no-segments")
-                yield ChoiceList(self._segment_choices(), multiple=True, id="channels-segments")
-            elif key in TEXTS:
-                yield TextBox(placeholder=question.placeholder, id=f"channels-{key}")
+                yield self.answer_field(question, choices=self._segment_choices())
+            else:
+                yield self.answer_field(question)
 
     def _phase_headings(self) -> list[tuple[str, str]]:
         question = self.question("phases")
@@ -121,20 +117,11 @@ class ChannelsScreen(StepScreen):
             widget.display = (widget.id == "channels-empty") == (channel is None)
         if channel is None:
             return
-        self._show_choices(channel)
         for segments in self.query("#channels-segments").results(ChoiceList):
             segments.set_choices(self._segment_choices(), channel.segments)
             segments.display = bool(self.canvas.segments)
             self.query_one("#channels-no-segments").display = not self.canvas.segments
-        for key in TEXTS:
-            for field in self.query(f"#channels-{key}").results(TextBox):
-                field.show_text(getattr(channel, key))
-
-    def _show_choices(self, channel: Channel) -> None:
-        for key in (*SINGLE_CHOICES, "phases", "segments"):
-            for choice_list in self.query(f"#channels-{key}").results(ChoiceList):
-                value = getattr(channel, key)
-                choice_list.show_record(channel.id, value if isinstance(value, list) else [value] if value else [])
+        self.show_answers(channel, channel.id)
 
     def _show_coverage(self) -> None:
         canvas = self.canvas
@@ -216,26 +203,16 @@ class ChannelsScreen(StepScreen):
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         channel = self._highlighted_channel()
-        key = (event.choice_list.id or "").removeprefix("channels-")
-        if channel is None:
+        if channel is None or (question := self.record_answer(event.choice_list, channel.id, event.values)) is None:
             return
-        edits = self.bmc.edits
-        if key in SINGLE_CHOICES:
-            edits.set_channel_choice(channel.id, key, event.values[0] if event.values else "")
-        elif key in ("phases", "segments"):
-            edits.set_channel_choices(channel.id, key, event.values)
-        else:
-            return
-        self._show_choices(channel)
-        if key == "segments":
+        self.show_answers(channel, channel.id)
+        if question.key == "segments":
             self._show_list()  # the "no segment" mark
         self._show_coverage()
 
     def on_text_area_changed(self, event: TextBox.Changed) -> None:
-        channel = self._highlighted_channel()
-        key = (event.text_area.id or "").removeprefix("channels-")
-        if key in TEXTS and channel is not None:
-            self.bmc.edits.set_channel_text(channel.id, key, event.text_area.text)
+        if (channel := self._highlighted_channel()) is not None:
+            self.record_answer(event.text_area, channel.id, event.text_area.text)
 
 
 def _phase_counts(channels: list[Channel]) -> dict[str, int]:

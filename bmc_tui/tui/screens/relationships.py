@@ -10,17 +10,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Label, Static
 
-from ...core.flow import Question
+from ...core.flow import MANY, ONE, TEXT, Question
 from ...core import Segment
 from ...core.fit import Finding
 from ...core.text import visible_line
 from ..widgets import Choice, ChoiceList, TextBox, choices_from, literal, literal_line
 from .base import PerSegmentStepScreen
 
-# The choice questions of this step, and whether each takes several answers.
-CHOICE_QUESTIONS = {
-    "types": True, "expected": True, "established": True, "motivations": True, "cost": False,
-}
 # The types the segment is offered, expects, and has in place: the first column.
 TYPE_QUESTIONS = ("types", "expected", "established")
 # The types stand in the first column; these beside them when the terminal is wide.
@@ -60,15 +56,10 @@ class RelationshipsScreen(PerSegmentStepScreen):
             yield Label(literal_line(question.label), classes="field-label")
             if question.help:
                 yield Static(literal(question.help), classes="relationships-help")
-            if key == "notes":
-                yield TextBox(placeholder=question.placeholder, id="relationships-notes")
+            if question.kind == TEXT:
+                yield self.answer_field(question)
             else:
-                yield ChoiceList(
-                    self._all_choices(key),
-                    multiple=CHOICE_QUESTIONS[key],
-                    show_examples=key == "types",
-                    id=f"relationships-{key}",
-                )
+                yield self.answer_field(question, choices=self._all_choices(key), show_examples=key == "types")
 
     def _all_choices(self, key: str) -> list[Choice]:
         question = self.question(key)
@@ -147,7 +138,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
 
     def _overview_table(self) -> Table:
         market = self._market_question()
-        questions = [q for key in CHOICE_QUESTIONS if (q := self.question(key))]
+        questions = self._choice_questions()
         table = Table(
             title="All segments", title_justify="left", title_style="bold",
             box=box.SIMPLE_HEAD, show_edge=False, expand=True, pad_edge=False,
@@ -169,21 +160,19 @@ class RelationshipsScreen(PerSegmentStepScreen):
                           style="bold" if segment is current else "")
         return table
 
+    def _choice_questions(self) -> list[Question]:
+        return [question for question in self.step.questions if question.kind in (ONE, MANY)]
+
     def on_resize(self) -> None:
         # The breakpoint classes change with the width; the overview follows them.
         self.call_after_refresh(self._show_overview)
 
     def _show_relationship(self, segment: Segment) -> None:
-        for key in CHOICE_QUESTIONS:
-            for choice_list in self.query(f"#relationships-{key}").results(ChoiceList):
-                if key == "established":
-                    # Only a type on offer can already be in place.
-                    offered = [c for c in self._all_choices(key) if c.value in segment.relationship.types]
-                    choice_list.set_choices(offered, segment.relationship.established)
-                else:
-                    choice_list.show_record(segment.id, _as_list(getattr(segment.relationship, key)))
-        for notes in self.query("#relationships-notes").results(TextBox):
-            notes.show_text(segment.relationship.notes)
+        for choice_list in self.query("#relationships-established").results(ChoiceList):
+            # Only a type on offer can already be in place.
+            offered = [c for c in self._all_choices("established") if c.value in segment.relationship.types]
+            choice_list.set_choices(offered, segment.relationship.established)
+        self.show_answers(segment.relationship, segment.id)
 
     # the segment
 
@@ -191,24 +180,17 @@ class RelationshipsScreen(PerSegmentStepScreen):
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         segment = self.current_segment
-        key = (event.choice_list.id or "").removeprefix("relationships-")
-        if segment is None or key not in CHOICE_QUESTIONS:
+        if segment is None:
             return
-        edits = self.bmc.edits
-        if CHOICE_QUESTIONS[key]:
-            shown = [choice.value for choice in event.choice_list.choices]
-            edits.set_relationship_choices(segment.id, key, event.values, shown=shown)
-            if key == "types":
-                self._show_relationship(segment)  # what can be in place follows
-        else:
-            edits.set_relationship_choice(segment.id, key, event.values[0] if event.values else "")
-        event.choice_list.set_selected(_as_list(getattr(segment.relationship, key)))
+        shown = [choice.value for choice in event.choice_list.choices]
+        if self.record_answer(event.choice_list, segment.id, event.values, shown=shown) is None:
+            return
+        self._show_relationship(segment)  # what can be in place follows the types
         self._show_overview()
 
     def on_text_area_changed(self, event: TextBox.Changed) -> None:
-        segment = self.current_segment
-        if event.text_area.id == "relationships-notes" and segment is not None:
-            self.bmc.edits.set_relationship_text(segment.id, "notes", event.text_area.text)
+        if (segment := self.current_segment) is not None:
+            self.record_answer(event.text_area, segment.id, event.text_area.text)
 
 
 def _as_list(value: str | list[str]) -> list[str]:

@@ -8,8 +8,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
 from ...core import Segment
+from ...core.flow import Question
 from ...core.fit import Finding
-from ..widgets import ChoiceList, ListEditor, TextBox, choices_from, literal, literal_line
+from ..widgets import ChoiceList, ListEditor, TextBox, literal, literal_line
 from .base import StepScreen
 
 
@@ -17,10 +18,6 @@ EMPTY_HINT = (
     "No segments yet. Type a segment's name on the line at the bottom left and press "
     "Enter, then the next one the same way."
 )
-
-
-# The single-choice questions about a segment, in this order.
-CHOICES = ("market", "worth")
 
 
 class SegmentsScreen(StepScreen):
@@ -36,18 +33,17 @@ class SegmentsScreen(StepScreen):
                 placeholder=name.placeholder if name else "New segment",
                 id="segments-list",
             )
-            if any(self.step.asks(key) for key in ("description", *CHOICES)):
+            if questions := self._detail_questions():
                 # Not focusable itself: Tab should land on the fields, not the panel.
                 with VerticalScroll(id="segments-detail", can_focus=False):
                     yield Static(literal(self.step.text("empty_hint", EMPTY_HINT)), id="segments-empty")
-                    if question := self.question("description"):
+                    for question in questions:
                         yield Label(literal_line(question.label), classes="field-label")
-                        yield TextBox(placeholder=question.placeholder, id="segments-description")
-                    for key in CHOICES:
-                        if question := self.question(key):
-                            yield Label(literal_line(question.label), classes="field-label")
-                            yield ChoiceList(choices_from(question.options), multiple=False,
-                                             id=f"segments-{key}")
+                        yield self.answer_field(question)
+
+    def _detail_questions(self) -> list[Question]:
+        """Everything asked about the highlighted segment, in the flow's order."""
+        return [question for question in self.step.questions if question.key != "name"]
 
     def on_mount(self) -> None:
         self.refresh_from_model()
@@ -80,12 +76,7 @@ class SegmentsScreen(StepScreen):
             widget.display = (widget.id == "segments-empty") == (segment is None)
         if segment is None:
             return
-        for description in self.query("#segments-description").results(TextBox):
-            description.show_text(segment.description)
-        for key in CHOICES:
-            for choices in self.query(f"#segments-{key}").results(ChoiceList):
-                value = getattr(segment, key)
-                choices.show_record(segment.id, [value] if value else [])
+        self.show_answers(segment, segment.id)
 
     # the list
 
@@ -126,14 +117,10 @@ class SegmentsScreen(StepScreen):
     # the detail
 
     def on_text_area_changed(self, event: TextBox.Changed) -> None:
-        segment = self._highlighted_segment()
-        if event.text_area.id == "segments-description" and segment is not None:
-            self.bmc.edits.set_segment_text(segment.id, "description", event.text_area.text)
+        if (segment := self._highlighted_segment()) is not None:
+            self.record_answer(event.text_area, segment.id, event.text_area.text)
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
-        segment = self._highlighted_segment()
-        key = (event.choice_list.id or "").removeprefix("segments-")
-        if key in CHOICES and segment is not None:
-            self.bmc.edits.set_segment_choice(segment.id, key, event.values[0] if event.values else "")
-            value = getattr(segment, key)
-            event.choice_list.set_selected([value] if value else [])
+        if (segment := self._highlighted_segment()) is not None:
+            self.record_answer(event.choice_list, segment.id, event.values)
+            self.show_answers(segment, segment.id)
