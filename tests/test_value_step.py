@@ -181,7 +181,7 @@ async def test_without_segments_the_step_says_so_and_shows_no_lists(canvas_path)
         assert screen.query_one("#value-empty").display
         assert not screen.query_one("#value-body").display
         assert screen.focused is None
-        assert screen.check_action("pick_segment", ()) is None
+        assert screen.check_action("pick_segment", ()) is False  # hidden: nothing to pick
         await pilot.press(*"stray", "enter")
         await pilot.pause()
     assert not canvas_path.exists()

@@ -113,9 +113,8 @@ class BmcApp(KeysInOrder):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+o", "outline", "All steps"),
-        # The footer shows where Ctrl+N goes ("Next: segment 2/3"); Ctrl+P is left out of
-        # it so that it fits 80 columns (help and the palette list it).
-        Binding("ctrl+p", "walk(-1)", "Back", show=False),
+        # The footer shows both as one entry, with where Ctrl+N goes: "^p/^n Back/Next: Value".
+        Binding("ctrl+p", "walk(-1)", "Back"),
         Binding("ctrl+n", "walk(1)", "Next"),
         Binding("ctrl+t", "set_title", "Canvas title", show=False),
         Binding("ctrl+k", "command_palette", "Commands", show=False, priority=True),
@@ -494,8 +493,8 @@ class BmcApp(KeysInOrder):
             return bool(self.save_status)
         if action == "walk" and self.current_mode in self.flow.step_ids:
             (delta,) = parameters
-            # Ctrl+N at the end shows the summary; Ctrl+P at the start cannot act.
-            return True if delta == 1 or self.walk_target(-1) is not None else None
+            # Ctrl+N at the end shows the summary; Ctrl+P at the start never acts: hidden.
+            return delta == 1 or self.walk_target(-1) is not None
         return True
 
     def action_save_as(self, then_quit: bool = False) -> None:

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ..widgets import Choice, ChoiceList, literal
+from ..words import nothing_yet
 
 
 class LinkPickerScreen(ModalScreen[list[str] | None]):
@@ -31,7 +32,7 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
         subject: str,
         targets: Sequence[tuple[str, str]],
         selected: Sequence[str],
-        empty_message: str = "Nothing to link to yet.",
+        empty_message: str = nothing_yet("entries to link to"),
     ) -> None:
         """``targets`` are (id, text) pairs; ``subject`` is the item being linked."""
         super().__init__()
