@@ -60,6 +60,11 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
         for choice_list in self.query(ChoiceList):
             choice_list.focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle":
+            return bool(self.targets)  # nothing to tick: the key is left out of the footer
+        return True
+
     def action_toggle(self) -> None:
         for choice_list in self.query(ChoiceList):
             choice_list.action_select()
