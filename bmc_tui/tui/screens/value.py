@@ -126,6 +126,10 @@ class ValueScreen(PerSegmentStepScreen):
         if segment is not None:
             for editor in self.editors:
                 self._show_list(segment, editor, highlight=0 if switched else None)
+            if switched and self.focused is not None:
+                # Another segment starts at its first list, as the step does: what is
+                # typed next is its first job, not an entry of the list left last time.
+                self._focus_first_list()
         self.refresh_bindings()
 
     def _refresh_after_change(self, kind: str, highlight: int | None = None) -> None:
