@@ -226,3 +226,19 @@ async def test_a_long_entry_is_cut_and_its_link_count_stays_whole(example_path):
     row = next(line for line in shown.splitlines() if "A very long" in line)
     assert "…  → 1 job" in row
     assert items(example_path, 0, "products")[-1]["text"] == long
+
+
+async def test_deleting_the_last_entry_leaves_the_focus_on_the_entry_line(canvas_path):
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Commuters", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Catch the train", "enter", "escape", "delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await handled(pilot)
+        jobs = app.screen.query_one("#value-jobs")
+        assert app.screen.focused is jobs.field
+        await pilot.press(*"Eat on the way", "enter")
+        await handled(pilot)
+    assert [job["text"] for job in items(canvas_path, 0, "jobs")] == ["Eat on the way"]

@@ -227,6 +227,8 @@ class ListEditor(Vertical):
         option_list.set_options(prompts if prompts is not None else map(literal_line, self._texts))
         if self._texts:
             option_list.highlighted = max(0, min(keep or 0, len(self._texts) - 1))
+        elif option_list.has_focus:
+            self.focus_entry()  # the last entry went: no list left to act on, type the next
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
         self.query_one(".list-editor--title", Label).update(literal_line(self.title + count))
         self._update_field()
