@@ -8,22 +8,26 @@ from rich.text import Text
 from textual.binding import ActiveBinding, Binding
 from textual.widgets.option_list import Option
 
-from ...core.flow import Flow
+from ...core.flow import Flow, Step
 from ...core import OFFER_KINDS, PROFILE_KINDS, Canvas
 from ...core.fit import check_fit
 from ...core.text import visible_line
 from .pick_one import PickOneScreen
 
 
-def step_summary(canvas: Canvas, step_id: str) -> str:
-    """A few words on what a step holds, for the outline."""
+def step_summary(canvas: Canvas, step: Step) -> str:
+    """A few words on what a step holds, for the outline; only what the flow asks."""
     segments = canvas.segments
+    step_id = step.id
     if step_id == "segments":
         return _count(len(segments), "segment")
     if step_id == "value":
-        profile = sum(len(s.items(k)) for s in segments for k in PROFILE_KINDS)
-        offer = sum(len(s.items(k)) for s in segments for k in OFFER_KINDS)
-        return f"{_count(profile, 'customer item')}, {_count(offer, 'offer item')}"
+        counts = []
+        for kinds, noun in ((PROFILE_KINDS, "customer item"), (OFFER_KINDS, "offer item")):
+            asked = [kind for kind in kinds if step.asks(kind)]
+            if asked:
+                counts.append(_count(sum(len(s.items(k)) for s in segments for k in asked), noun))
+        return ", ".join(counts)
     if step_id == "channels":
         return _count(len(canvas.channels), "channel")
     if step_id == "relationships":
@@ -61,7 +65,7 @@ class OutlineScreen(PickOneScreen):
         for number, (step, name) in enumerate(zip(flow.steps, names), start=1):
             prompt = Text(f"{number} ")
             prompt.append(name.ljust(width), style="bold")
-            prompt.append(f"  {step_summary(canvas, step.id)}", style="dim")
+            prompt.append(f"  {step_summary(canvas, step)}", style="dim")
             options.append(Option(prompt, id=step.id))
         super().__init__("All steps", options, current, "outline-box")
 
