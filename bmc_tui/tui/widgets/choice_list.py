@@ -155,7 +155,8 @@ class ChoiceList(OptionList):
         on = choice.value in self._selected
         mark = ("[x] " if on else "[ ] ") if self.multiple else ("(•) " if on else "( ) ")
         # Labels and explanations come from the flow, or name segments of the canvas.
-        text = literal_line(choice.label, "bold" if on else "")
+        text = Text()
+        text.append(visible_line(choice.label), style="bold" if on else "")  # the label only
         if choice.explanation:
             text.append(f"  {visible_line(choice.explanation)}", style="dim")
         if self.show_examples and choice.example:
