@@ -49,12 +49,16 @@ async def test_the_step_bar_pins_the_title_right_and_cuts_it_not_the_steps(examp
     assert saved(example_path)["title"] == title
 
 
+async def opened(pilot, key: str, dialog: type) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, dialog)
+
+
 async def test_help_says_typing_on_a_list_adds(example_path):
     app = make_app(example_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
+        await opened(pilot, "f1", HelpScreen)
         assert "typing on a list adds an entry" in app.screen.markdown()
         assert (await settled_footer(pilot)).startswith("Space More esc Close")
 
@@ -62,9 +66,7 @@ async def test_help_says_typing_on_a_list_adds(example_path):
 async def test_the_outline_lines_up_the_step_bars_names(example_path):
     app = make_app(example_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("ctrl+o")
-        await pilot.pause()
-        assert isinstance(app.screen, OutlineScreen)
+        await opened(pilot, "ctrl+o", OutlineScreen)
         shown = screen_text(app).splitlines()
     rows = [next(line for line in shown if f"│ {n} {short} " in line)
             for n, short in enumerate(["Segments", "Value", "Channels", "Relationships", "Fit"], 1)]

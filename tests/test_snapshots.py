@@ -121,11 +121,15 @@ class TestConfirm:
         assert snap_compare(make_app(example_path), terminal_size=SMALL, press=press)
 
 
+def opened_on(snap_compare, path, step_id: str, key: str) -> bool:
+    """The dialog ``key`` opens on the step ``step_id``."""
+    return snap_compare(make_app(path), terminal_size=SMALL, run_before=at_step(step_id), press=[key])
+
+
 class TestHelp:
     @pytest.mark.parametrize("step_id", STEPS)
     def test_help(self, snap_compare, example_path, step_id):
-        assert snap_compare(make_app(example_path), terminal_size=SMALL,
-                            run_before=at_step(step_id), press=["f1"])
+        assert opened_on(snap_compare, example_path, step_id, "f1")
 
     def test_help_scrolled(self, snap_compare, example_path):
         assert snap_compare(make_app(example_path), terminal_size=SMALL, press=["f1", "space"])
@@ -134,8 +138,7 @@ class TestHelp:
 class TestOutline:
     @pytest.mark.parametrize("step_id", STEPS)
     def test_outline(self, snap_compare, example_path, step_id):
-        assert snap_compare(make_app(example_path), terminal_size=SMALL,
-                            run_before=at_step(step_id), press=["ctrl+o"])
+        assert opened_on(snap_compare, example_path, step_id, "ctrl+o")
 
     def test_outline_in_the_quick_flow(self, snap_compare, example_path):
         app = make_app(example_path, flow="quick")
