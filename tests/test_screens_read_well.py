@@ -72,3 +72,12 @@ async def test_the_outline_lines_up_the_step_bars_names(example_path):
             for n, short in enumerate(["Segments", "Value", "Channels", "Relationships", "Fit"], 1)]
     summaries = ["2 segments", "9 customer items", "3 channels", "a type for 2/2", "6 findings"]
     assert len({row.index(summary) for row, summary in zip(rows, summaries)}) == 1, rows
+
+
+async def test_the_help_leaves_out_keys_the_flow_never_uses(example_path):
+    for flow, listed in (("full", True), ("quick", False)):
+        app = make_app(example_path, flow=flow)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("ctrl+n")
+            await opened(pilot, "f1", HelpScreen)
+            assert (r"**\^l**  Link" in app.screen.markdown()) is listed, flow

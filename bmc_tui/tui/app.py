@@ -314,8 +314,11 @@ class BmcApp(KeysInOrder):
     def step_keys(self) -> list[tuple[str, str]]:
         """The keys the current step's screen and its widgets bind, for the help."""
         keys: dict[str, str] = {}
-        for node in (self.screen, *self.screen.query("*")):
+        screen = self.screen
+        for node in (screen, *screen.query("*")):
             for binding in own_bindings(node):
+                if isinstance(screen, StepScreen) and screen.never_applies(binding.action):
+                    continue
                 if binding.description:
                     first = binding.with_key(binding.key.split(",")[0], binding.key_display)
                     keys.setdefault(binding.description, self.get_key_display(first))

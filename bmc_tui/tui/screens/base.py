@@ -152,6 +152,10 @@ class StepScreen(Screen[None]):
                 shown.setdefault(binding.action, width)
         return sum(shown.values()) + 2
 
+    def never_applies(self, action: str) -> bool:
+        """Whether a key of this screen can never act in this flow: the help leaves it out."""
+        return False
+
     def show_target(self, target: Finding) -> None:
         """Point at what fixes a fit finding: its list, its entry, its field."""
 

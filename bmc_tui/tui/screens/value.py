@@ -208,6 +208,10 @@ class ValueScreen(PerSegmentStepScreen):
             return self._can_link()
         return super().check_action(action, parameters)
 
+    def never_applies(self, action: str) -> bool:
+        # A flow without the value map (the quick flow) has nothing to link.
+        return action == "link" and not any(self.step.asks(kind) for kind in OFFER_KINDS)
+
     def _can_link(self) -> bool | None:
         editor = self._focused_editor()
         segment = self.current_segment
