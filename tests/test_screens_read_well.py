@@ -81,3 +81,13 @@ async def test_the_help_leaves_out_keys_the_flow_never_uses(example_path):
             await pilot.press("ctrl+n")
             await opened(pilot, "f1", HelpScreen)
             assert (r"**\^l**  Link" in app.screen.markdown()) is listed, flow
+
+
+async def test_while_an_entry_is_edited_esc_says_it_keeps_it(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("escape", "down", "enter")
+        assert (await settled_footer(pilot)).startswith("esc Keep as it was ")
+        await pilot.press(*" and more", "escape")
+        assert (await settled_footer(pilot)).startswith("⏎ Edit ")
+    assert [s["name"] for s in saved(example_path)["segments"]] == ["Morning commuters", "Offices near the station"]

@@ -116,6 +116,11 @@ class StepScreen(Screen[None]):
             if (delta := WALK_DELTAS.get(active.binding.action)) is not None:
                 described = replace(active.binding, description=self.bmc.walk_label(delta))
                 bindings[key] = active._replace(binding=described)
+            elif isinstance(active.node, ListEditor) and active.node.editing is not None:
+                if active.binding.action == "leave_input":
+                    # Esc while editing an entry drops the change: say so.
+                    described = replace(active.binding, description="Keep as it was")
+                    bindings[key] = active._replace(binding=described)
         return bindings
 
     @property
