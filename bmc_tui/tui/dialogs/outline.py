@@ -43,10 +43,13 @@ def _count(number: int, noun: str) -> str:
 
 
 MOST_STEPS = 9  # a flow's steps are numbered 1 to 9, one key each
+# The outline's last entry, after the steps: the whole canvas at once.
+CANVAS_VIEW = "canvas-view"
+CANVAS_NAME = "The canvas"
 
 
 class OutlineScreen(PickOneScreen):
-    """Dismisses with the chosen step id, or None."""
+    """Dismisses with the chosen step id, CANVAS_VIEW, or None."""
 
     BINDINGS = [
         Binding("enter", "choose", "Go there", priority=True),
@@ -54,19 +57,24 @@ class OutlineScreen(PickOneScreen):
         Binding("1", "number(1)", "Step"),
         *(Binding(str(n), f"number({n})", f"Step {n}", show=False) for n in range(2, MOST_STEPS + 1)),
         Binding("escape,ctrl+o", "close", "Close"),
+        Binding("ctrl+r", "canvas_view", "Canvas", show=False),
     ]
 
     def __init__(self, flow: Flow, canvas: Canvas, current: str) -> None:
         self.flow = flow
         # The step bar's names, in a column: the summaries line up after the longest.
         names = [visible_line(step.short) for step in flow.steps]
-        width = max(map(len, names), default=0)
+        width = max(map(len, [*names, CANVAS_NAME]))
         options = []
         for number, (step, name) in enumerate(zip(flow.steps, names), start=1):
             prompt = Text(f"{number} ")
             prompt.append(name.ljust(width), style="bold")
             prompt.append(f"  {step_summary(canvas, step)}", style="dim")
             options.append(Option(prompt, id=step.id))
+        prompt = Text("  ")
+        prompt.append(CANVAS_NAME.ljust(width), style="bold")
+        prompt.append("  all nine blocks at once (Ctrl+R)", style="dim")
+        options.append(Option(prompt, id=CANVAS_VIEW))
         super().__init__("All steps", options, current, "outline-box")
 
     @property
@@ -83,6 +91,9 @@ class OutlineScreen(PickOneScreen):
             (number,) = parameters
             return number <= len(self.flow.steps)  # type: ignore[operator]
         return True
+
+    def action_canvas_view(self) -> None:
+        self.dismiss(CANVAS_VIEW)
 
     def action_number(self, number: int) -> None:
         self.dismiss(self.flow.step_ids[number - 1])

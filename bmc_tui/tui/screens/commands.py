@@ -52,7 +52,7 @@ class InterviewCommands(Provider):
                 f"Step {number}: {visible_line(step.title)}", "Go to this step",
                 partial(bmc.go_to_step, step.id),
             )
-        seen: set[str] = set()
+        seen: set[str] = {"canvas_view"}  # offered below, in words of its own
         # A step's footer shows some keys paired ("^p/^n"): the palette lists each on its own.
         screen = self.screen
         bindings = getattr(screen, "described_bindings", None) or screen.active_bindings
@@ -67,6 +67,11 @@ class InterviewCommands(Provider):
                 visible_line(binding.description), f"Key: {bmc.get_key_display(binding)}",
                 partial(bmc.run_action, action, node),
             )
+        canvas_key = next(b for b in own_bindings(bmc) if b.action == "canvas_view")
+        yield PaletteCommand(
+            "The canvas: all nine blocks at once", f"Key: {bmc.get_key_display(canvas_key)}",
+            bmc.action_canvas_view,
+        )
 
     async def discover(self) -> Hits:
         for command in self.commands():
