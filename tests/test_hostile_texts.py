@@ -75,8 +75,16 @@ def assert_literal(app, *texts: str) -> str:
     drawn = widget_texts(app)
     for text in texts:
         wanted = "".join(visible_line(text).split())
-        assert any(wanted in widget for widget in drawn), f"{wanted!r} not on screen:\n{shown}"
+        assert any(shows(widget, wanted) for widget in drawn), f"{wanted!r} not on screen:\n{shown}"
     return shown
+
+
+def shows(drawn: str, wanted: str) -> bool:
+    """``wanted`` is drawn whole, or (a list entry, a title on one line) its start cut with "…"."""
+    if wanted in drawn:
+        return True
+    start = min(len(wanted), 12)
+    return any(wanted[:cut] + "…" in drawn for cut in range(start, len(wanted)))
 
 
 @pytest.fixture
@@ -191,7 +199,7 @@ async def test_the_flow_texts_show_literally_everywhere(hostile_path, hostile_fl
             assert "OPENME and RUNME" in shown
             await pilot.press("escape", "ctrl+o")
             await pilot.pause()
-            assert_literal(app, *(s.title for s in flow.steps))
+            assert_literal(app, *(s.short for s in flow.steps))  # the step bar's names
             await pilot.press("escape")
             if step is not flow.steps[-1]:
                 await next_step(pilot)

@@ -97,14 +97,15 @@ async def test_ctrl_n_walks_each_segment_then_the_next_step_and_ctrl_p_walks_bac
 async def test_the_footer_says_where_ctrl_n_goes(example_path):
     app = make_app(example_path)
     async with app.run_test(size=SIZE) as pilot:
-        assert (await settled_footer(pilot)).endswith("^n Next: Value")
+        # On the first step Ctrl+P never acts: only Ctrl+N is shown.
+        assert (await settled_footer(pilot)).endswith(" ^n Next: Value")
         await pilot.press("ctrl+n")
-        assert (await settled_footer(pilot)).endswith("^n Next: segment 2/2")
+        assert (await settled_footer(pilot)).endswith(" ^p/^n Back/Next: segment 2/2")
         await pilot.press("ctrl+n")
-        assert (await settled_footer(pilot)).endswith("^n Next: Channels")
+        assert (await settled_footer(pilot)).endswith(" ^p/^n Back/Next: Channels")
         await app.go_to_step("fit")
         footer = await settled_footer(pilot)
-        assert footer.endswith("^n Finish") and len(footer) <= 80
+        assert footer.endswith(" ^p/^n Back/Finish") and len(footer) <= 80
 
 
 async def test_a_per_segment_step_reached_another_way_shows_the_segment_last_worked_on(example_path):
@@ -336,5 +337,5 @@ async def test_a_footer_too_wide_leaves_out_keys_the_help_lists_and_keeps_where_
         assert "^o All steps" in await settled_footer(pilot)
         await pilot.resize_terminal(80, 24)
         footer = (await settled_footer(pilot)).rstrip()
-        assert footer.endswith("^n Next: Relationships")
+        assert footer.endswith("^p/^n Back/Next: Relationships")
         assert "^o All steps" not in footer and "f1 Help" in footer

@@ -166,7 +166,7 @@ async def test_segment_key_is_disabled_with_one_segment(canvas_path):
     canvas_path.write_text(ONE_SEGMENT, encoding="utf-8")
     app = make_app(canvas_path)
     async with app.run_test(size=SIZE) as pilot:
-        assert app.screen.check_action("pick_segment", ()) is None
+        assert app.screen.check_action("pick_segment", ()) is False  # hidden
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert app.screen.name == "relationships"  # no picker opened
@@ -183,5 +183,5 @@ async def test_no_segments_shows_a_message_and_no_fields(canvas_path):
         assert screen.query_one("#relationships-empty").display
         assert not screen.query_one("#relationships-body").display
         assert "No segments yet" in str(screen.query_one("#relationships-empty").render())
-        assert screen.check_action("pick_segment", ()) is None
+        assert screen.check_action("pick_segment", ()) is False  # hidden
     assert "segments" not in saved(canvas_path)

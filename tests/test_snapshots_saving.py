@@ -13,7 +13,7 @@ from bmc_tui.tui.app import make_app
 from bmc_tui.core import document as document_module
 from bmc_tui.core import lock
 
-SMALL = (80, 24)
+from .conftest import SMALL
 
 
 @pytest.fixture
@@ -39,6 +39,15 @@ class TestSaving:
 
     def test_read_only_mark(self, snap_compare, held_elsewhere):
         assert snap_compare(make_app(held_elsewhere), terminal_size=SMALL, press=["r"])
+
+    def test_not_saved_mark(self, snap_compare, example_path, disk_full):
+        # The toast is cleared: the mark in the step bar is what stays.
+        async def type_a_segment(pilot) -> None:
+            await pilot.press(*"Students", "enter")
+            pilot.app.clear_notifications()
+            await pilot.pause()
+
+        assert snap_compare(make_app(example_path), terminal_size=SMALL, run_before=type_a_segment)
 
     def test_not_saved_quit_question(self, snap_compare, example_path, disk_full):
         press = [*"Students", "enter", "ctrl+q"]

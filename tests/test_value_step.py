@@ -9,6 +9,8 @@ from bmc_tui.tui.dialogs.segment_picker import SegmentPickerScreen
 from bmc_tui.tui.screens.value import ValueScreen
 
 from .conftest import saved
+from .test_hostile_texts import screen_text
+from .test_key_bursts import handled
 
 SIZE = (80, 24)
 
@@ -181,7 +183,62 @@ async def test_without_segments_the_step_says_so_and_shows_no_lists(canvas_path)
         assert screen.query_one("#value-empty").display
         assert not screen.query_one("#value-body").display
         assert screen.focused is None
-        assert screen.check_action("pick_segment", ()) is None
+        assert screen.check_action("pick_segment", ()) is False  # hidden: nothing to pick
         await pilot.press(*"stray", "enter")
         await pilot.pause()
     assert not canvas_path.exists()
+
+
+async def test_the_next_segment_starts_at_its_first_list(example_path):
+    """Typed on the gains of one segment, then Ctrl+N: the next words are the next
+    segment's first job, not one of its gains."""
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        await pilot.press("tab", "tab", *"Warm hands", "enter", "ctrl+n", *"Book a meeting room", "enter")
+        await handled(pilot)
+        assert app.screen.focused is app.screen.query_one("#value-jobs").field
+    assert items(example_path, 0, "gains")[-1]["text"] == "Warm hands"
+    assert items(example_path, 1, "jobs")[-1]["text"] == "Book a meeting room"
+    assert [g["text"] for g in items(example_path, 1, "gains")] == ["Look good in front of clients"]
+
+
+async def test_each_lists_entry_line_is_right_under_its_last_entry(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        for editor in app.screen.query("#value-body ListEditor"):
+            entries, line = editor.option_list.region, editor.field.region
+            assert line.y == entries.bottom, editor.id
+            assert str(editor.field.placeholder).startswith("+ ")
+
+
+async def test_a_long_entry_is_cut_and_its_link_count_stays_whole(example_path):
+    long = "A very long product name that cannot fit in half of eighty columns"
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_value_step(pilot)
+        await pilot.press("tab", "tab", "tab", *long, "enter")
+        await pilot.pause()
+        await pilot.press("space", "enter")  # the link picker: the first job
+        await handled(pilot)
+        shown = screen_text(app)
+    row = next(line for line in shown.splitlines() if "A very long" in line)
+    assert "…  → 1 job" in row
+    assert items(example_path, 0, "products")[-1]["text"] == long
+
+
+async def test_deleting_the_last_entry_leaves_the_focus_on_the_entry_line(canvas_path):
+    app = make_app(canvas_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Commuters", "enter", "ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Catch the train", "enter", "escape", "delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await handled(pilot)
+        jobs = app.screen.query_one("#value-jobs")
+        assert app.screen.focused is jobs.field
+        await pilot.press(*"Eat on the way", "enter")
+        await handled(pilot)
+    assert [job["text"] for job in items(canvas_path, 0, "jobs")] == ["Eat on the way"]

@@ -198,7 +198,7 @@ async def test_help_explains_the_step_its_questions_and_its_keys(example_path):
         text = app.screen.markdown()
         assert "# Value proposition" in text
         assert "**Pains**: What annoys them" in text  # a question's help from the flow
-        assert "| ^l | Link |" in text and "| ^g | Segment |" in text
+        assert r"- **\^l**  Link" in text and r"- **\^g**  Segment" in text
         assert "CC BY-SA 3.0" in text and "Strategyzer AG" in text
         await pilot.press("escape")
         assert app.current_mode == "value" and app.screen.name == "value"

@@ -129,9 +129,8 @@ class BmcApp(KeysInOrder):
         Binding("ctrl+o", "outline", "All steps"),
         # Not Ctrl+B (tmux's prefix) nor Ctrl+V (paste in many terminals).
         Binding("ctrl+r", "canvas_view", "Canvas"),
-        # The footer shows where Ctrl+N goes ("Next: segment 2/3"); Ctrl+P is left out of
-        # it so that it fits 80 columns (help and the palette list it).
-        Binding("ctrl+p", "walk(-1)", "Back", show=False),
+        # The footer shows both as one entry, with where Ctrl+N goes: "^p/^n Back/Next: Value".
+        Binding("ctrl+p", "walk(-1)", "Back"),
         Binding("ctrl+n", "walk(1)", "Next"),
         Binding("ctrl+t", "set_title", "Canvas title", show=False),
         Binding("ctrl+k", "command_palette", "Commands", show=False, priority=True),
@@ -355,8 +354,11 @@ class BmcApp(KeysInOrder):
     def step_keys(self) -> list[tuple[str, str]]:
         """The keys the current step's screen and its widgets bind, for the help."""
         keys: dict[str, str] = {}
-        for node in (self.screen, *self.screen.query("*")):
+        screen = self.screen
+        for node in (screen, *screen.query("*")):
             for binding in own_bindings(node):
+                if isinstance(screen, StepScreen) and screen.never_applies(binding.action):
+                    continue
                 if binding.description:
                     first = binding.with_key(binding.key.split(",")[0], binding.key_display)
                     keys.setdefault(binding.description, self.get_key_display(first))
@@ -561,8 +563,8 @@ class BmcApp(KeysInOrder):
             return bool(self.save_status)
         if action == "walk" and self.current_mode in self.flow.step_ids:
             (delta,) = parameters
-            # Ctrl+N at the end shows the summary; Ctrl+P at the start cannot act.
-            return True if delta == 1 or self.walk_target(-1) is not None else None
+            # Ctrl+N at the end shows the summary; Ctrl+P at the start never acts: hidden.
+            return delta == 1 or self.walk_target(-1) is not None
         return True
 
     def action_save_as(self, then_quit: bool = False) -> None:

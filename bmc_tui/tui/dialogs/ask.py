@@ -8,9 +8,10 @@ from time import monotonic
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from ..widgets import literal
 
@@ -49,6 +50,23 @@ class AskScreen(ModalScreen[str | None]):
             if self.can_cancel:
                 lines.append(Text.assemble(("Esc", "bold"), ": not now"))
             yield Static(Text("\n").join(lines), classes="modal-keys")
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer shows this question's answers ("y Delete it n Keep it esc Not now"),
+        not the keys of the screen under it. The keys are read in ``on_key``."""
+        answers = [(key, short_answer(does)) for key, does in self.choices]
+        if self.can_cancel:
+            answers.append(("escape", "Not now"))
+        return {
+            key: ActiveBinding(self, Binding(key, f"answer('{key}')", does, key_display=key if len(key) == 1 else None), True, "")
+            for key, does in answers
+        }
+
+    def action_answer(self, key: str) -> None:
+        """A click on the footer: the key was pressed after the question appeared."""
+        self.dismiss(None if key == "escape" else key)
 
     def on_key(self, event: events.Key) -> None:
         if event.time < self._shown_at + self.deaf_for:
@@ -64,6 +82,12 @@ class AskScreen(ModalScreen[str | None]):
             event.prevent_default()
             event.stop()
             self.dismiss(chosen)
+
+
+def short_answer(does: str) -> str:
+    """An answer's first words, for the footer: "take theirs: reload the file" → "Take theirs"."""
+    words = does.split(":")[0].split(" (")[0].strip()
+    return words[:1].upper() + words[1:]
 
 
 YES = "y"

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from ..widgets import TextField, literal
 
@@ -16,6 +16,7 @@ class AskTextScreen(ModalScreen[object]):
     """Dismisses with ``answer(text typed)`` (Enter), or None (Esc). Empty text is an answer
     only when ``allow_empty``."""
 
+    # Its own footer, not the keys of the step under the dialog (Enter: the box says).
     BINDINGS = [Binding("escape", "cancel", "Back")]
 
     def __init__(
@@ -36,6 +37,7 @@ class AskTextScreen(ModalScreen[object]):
             yield Static(literal(self.detail), classes="modal-detail")
             yield TextField(self.value, id=self.field_id)
             yield Static(Text(self.keys), classes="modal-keys")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         field = self.query_one(TextField)

@@ -16,6 +16,7 @@ from ...core.text import visible, visible_line
 
 GLOBAL_KEYS = [
     ("F1 or ?", "this help"),
+    ("A letter on a list", "typing on a list adds an entry: it never edits or deletes one"),
     ("Tab, Shift+Tab", "next or previous field or list"),
     ("Esc", "from a list's entry line back to its entries"),
     ("Ctrl+N, Ctrl+P", "next or previous segment or step; Ctrl+N on the last step ends the interview"),
@@ -37,8 +38,8 @@ def plain_markdown(text: str) -> str:
 
 
 def keys_table(keys: Iterable[tuple[str, str]]) -> str:
-    rows = "\n".join(f"| {key} | {does} |" for key, does in keys)
-    return f"| Key | Does |\n|---|---|\n{rows}"
+    """One line a key ("- **^z** Undo"): a bordered table takes three rows a key."""
+    return "\n".join(f"- **{plain_markdown(key)}**  {does}" for key, does in keys)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -49,6 +50,9 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS = [
+        # The scroll bar shows there is more; the footer says how to get to it.
+        Binding("space,pagedown", "page(1)", "More", key_display="Space"),
+        Binding("pageup", "page(-1)", "Back", show=False),
         Binding("escape,f1,q", "close", "Close"),
         Binding("question_mark", "close", "Close", show=False),
     ]
@@ -91,6 +95,13 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
+
+    def action_page(self, direction: int) -> None:
+        box = self.query_one(VerticalScroll)
+        if direction > 0:
+            box.scroll_page_down(animate=False)
+        else:
+            box.scroll_page_up(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from ..widgets import Choice, ChoiceList, literal
+from ..words import nothing_yet
 
 
 class LinkPickerScreen(ModalScreen[list[str] | None]):
@@ -31,7 +32,7 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
         subject: str,
         targets: Sequence[tuple[str, str]],
         selected: Sequence[str],
-        empty_message: str = "Nothing to link to yet.",
+        empty_message: str = nothing_yet("entries to link to"),
     ) -> None:
         """``targets`` are (id, text) pairs; ``subject`` is the item being linked."""
         super().__init__()
@@ -58,6 +59,11 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
     def on_mount(self) -> None:
         for choice_list in self.query(ChoiceList):
             choice_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle":
+            return bool(self.targets)  # nothing to tick: the key is left out of the footer
+        return True
 
     def action_toggle(self) -> None:
         for choice_list in self.query(ChoiceList):

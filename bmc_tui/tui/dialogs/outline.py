@@ -2,31 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.widgets.option_list import Option
 
-from ...core.flow import Flow
+from ...core.flow import Flow, Step
 from ...core import OFFER_KINDS, PROFILE_KINDS, Canvas
 from ...core.fit import check_fit
 from ...core.text import visible_line
 from .pick_one import PickOneScreen
 
 
-def step_summary(canvas: Canvas, step_id: str) -> str:
-    """A few words on what a step holds, for the outline."""
+def step_summary(canvas: Canvas, step: Step) -> str:
+    """A few words on what a step holds, for the outline; only what the flow asks."""
     segments = canvas.segments
+    step_id = step.id
     if step_id == "segments":
         return _count(len(segments), "segment")
     if step_id == "value":
-        profile = sum(len(s.items(k)) for s in segments for k in PROFILE_KINDS)
-        offer = sum(len(s.items(k)) for s in segments for k in OFFER_KINDS)
-        return f"{_count(profile, 'customer item')}, {_count(offer, 'offer item')}"
+        counts = []
+        for kinds, noun in ((PROFILE_KINDS, "customer item"), (OFFER_KINDS, "offer item")):
+            asked = [kind for kind in kinds if step.asks(kind)]
+            if asked:
+                counts.append(_count(sum(len(s.items(k)) for s in segments for k in asked), noun))
+        return ", ".join(counts)
     if step_id == "channels":
         return _count(len(canvas.channels), "channel")
     if step_id == "relationships":
         done = sum(1 for s in segments if s.relationship.types)
-        return f"{done}/{len(segments)} segments with a relationship type"
+        return f"a type for {done}/{len(segments)} segments"
     if step_id == "fit":
         return _count(len(check_fit(canvas).findings), "finding")
     return ""
@@ -36,32 +42,49 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-JUMP = Binding.Group("Step number", compact=True)
+MOST_STEPS = 9  # a flow's steps are numbered 1 to 9, one key each
 # The outline's last entry, after the steps: the whole canvas at once.
 CANVAS_VIEW = "canvas-view"
+CANVAS_NAME = "The canvas"
 
 
 class OutlineScreen(PickOneScreen):
     """Dismisses with the chosen step id, CANVAS_VIEW, or None."""
 
     BINDINGS = [
+        Binding("enter", "choose", "Go there", priority=True),
+        # One footer entry for the number keys ("1-5 Step"): see check_action.
+        Binding("1", "number(1)", "Step"),
+        *(Binding(str(n), f"number({n})", f"Step {n}", show=False) for n in range(2, MOST_STEPS + 1)),
         Binding("escape,ctrl+o", "close", "Close"),
         Binding("ctrl+r", "canvas_view", "Canvas", show=False),
-        Binding("enter", "choose", "Go to step", priority=True),
-        *(Binding(str(n), f"number({n})", f"Step {n}", group=JUMP) for n in range(1, 6)),
     ]
 
     def __init__(self, flow: Flow, canvas: Canvas, current: str) -> None:
         self.flow = flow
+        # The step bar's names, in a column: the summaries line up after the longest.
+        names = [visible_line(step.short) for step in flow.steps]
+        width = max(map(len, [*names, CANVAS_NAME]))
         options = []
-        for number, step in enumerate(flow.steps, start=1):
-            prompt = Text(f"{number} {visible_line(step.title)}", style="bold")
-            prompt.append(f"  {step_summary(canvas, step.id)}", style="dim")
+        for number, (step, name) in enumerate(zip(flow.steps, names), start=1):
+            prompt = Text(f"{number} ")
+            prompt.append(name.ljust(width), style="bold")
+            prompt.append(f"  {step_summary(canvas, step)}", style="dim")
             options.append(Option(prompt, id=step.id))
-        prompt = Text("  The canvas", style="bold")
+        prompt = Text("  ")
+        prompt.append(CANVAS_NAME.ljust(width), style="bold")
         prompt.append("  all nine blocks at once (Ctrl+R)", style="dim")
         options.append(Option(prompt, id=CANVAS_VIEW))
-        super().__init__("Steps", options, current, "outline-box")
+        super().__init__("All steps", options, current, "outline-box")
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        bindings = super().active_bindings
+        count = min(len(self.flow.steps), MOST_STEPS)
+        if "1" in bindings and count > 1:
+            active = bindings["1"]
+            bindings["1"] = active._replace(binding=replace(active.binding, key_display=f"1-{count}"))
+        return bindings
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "number":

@@ -31,6 +31,9 @@ WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
 # Left out of a footer too wide for the screen, in this order: the canvas view, the outline, the segment
 # picker (Ctrl+N walks the segments too) and help are all in the help and the palette.
 FOOTER_SPARES = ("app.canvas_view", "canvas_view", "app.outline", "outline", "pick_segment", "app.help", "help")
+# Keys shown as one footer entry: (first action, second action, the words for both, where
+# "{second}" stands for the second's own words: "^p/^n Back/Next: Value").
+FOOTER_PAIRS = (("walk(-1)", "walk(1)", "Back/{second}"), ("move(-1)", "move(1)", "Move"))
 
 
 class StepScreen(Screen[None]):
@@ -107,14 +110,28 @@ class StepScreen(Screen[None]):
         raise NotImplementedError
 
     @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
+    def described_bindings(self) -> dict[str, ActiveBinding]:
         """Textual's, with Ctrl+N and Ctrl+P saying where they go ("Next: segment 2/3"):
-        the footer and the command palette read them from here."""
+        the command palette lists these."""
         bindings = super().active_bindings
         for key, active in bindings.items():
             if (delta := WALK_DELTAS.get(active.binding.action)) is not None:
                 described = replace(active.binding, description=self.bmc.walk_label(delta))
                 bindings[key] = active._replace(binding=described)
+            elif isinstance(active.node, ListEditor) and active.node.editing is not None:
+                if active.binding.action == "leave_input":
+                    # Esc while editing an entry drops the change: say so.
+                    described = replace(active.binding, description="Keep as it was")
+                    bindings[key] = active._replace(binding=described)
+        return bindings
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """What the footer shows: the described bindings, each pair of keys as one entry
+        ("^p/^n Back/Next: Value", "⇧↑/⇧↓ Move"), fitted to the screen's width."""
+        bindings = self.described_bindings
+        for first, second, words in FOOTER_PAIRS:
+            _pair_keys(bindings, first, second, words, self.app.get_key_display)
         self._fit_footer(bindings)
         return bindings
 
@@ -141,6 +158,10 @@ class StepScreen(Screen[None]):
                 width = len(self.app.get_key_display(binding)) + len(binding.description) + 2
                 shown.setdefault(binding.action, width)
         return sum(shown.values()) + 2
+
+    def never_applies(self, action: str) -> bool:
+        """Whether a key of this screen can never act in this flow: the help leaves it out."""
+        return False
 
     def show_target(self, target: Finding) -> None:
         """Point at what fixes a fit finding: its list, its entry, its field."""
@@ -242,7 +263,7 @@ class PerSegmentStepScreen(StepScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_segment":
-            return True if len(self.canvas.segments) > 1 else None
+            return len(self.canvas.segments) > 1  # one segment: nothing to pick, hidden
         return super().check_action(action, parameters)
 
     def action_pick_segment(self) -> None:
@@ -265,6 +286,29 @@ class PerSegmentStepScreen(StepScreen):
         text = Text(f"Segment {segments.index(segment) + 1}/{len(segments)}: ")
         text.append(visible_line(segment.name), style="bold")
         return text
+
+
+def _pair_keys(
+    bindings: dict[str, ActiveBinding], first: str, second: str, words: str,
+    key_display: Callable[[Binding], str],
+) -> None:
+    """Show two keys as one footer entry, in place of the first: "^p/^n Back/Next: Value".
+    One of them alone (the other cannot act here) keeps its own entry."""
+    found = {
+        active.binding.action: key for key, active in bindings.items()
+        if active.binding.action in (first, second) and active.binding.show
+    }
+    if len(found) < 2:
+        return
+    one, two = bindings[found[first]], bindings[found[second]]
+    shown = replace(
+        one.binding,
+        key_display=f"{key_display(one.binding)}/{key_display(two.binding)}",
+        description=words.format(second=two.binding.description),
+        group=None,
+    )
+    bindings[found[first]] = one._replace(binding=shown, enabled=one.enabled or two.enabled)
+    bindings[found[second]] = two._replace(binding=replace(two.binding, show=False))
 
 
 def _is_answer_field(widget: object) -> bool:

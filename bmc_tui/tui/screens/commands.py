@@ -53,7 +53,10 @@ class InterviewCommands(Provider):
                 partial(bmc.go_to_step, step.id),
             )
         seen: set[str] = {"canvas_view"}  # offered below, in words of its own
-        for node, binding, enabled, _ in self.screen.active_bindings.values():
+        # A step's footer shows some keys paired ("^p/^n"): the palette lists each on its own.
+        screen = self.screen
+        bindings = getattr(screen, "described_bindings", None) or screen.active_bindings
+        for node, binding, enabled, _ in bindings.values():
             action = binding.action
             if not enabled or not binding.description or action in seen or action == "command_palette":
                 continue

@@ -11,12 +11,12 @@ from ...core import Segment
 from ...core.flow import Question
 from ...core.fit import Finding
 from ..widgets import ChoiceList, ListEditor, TextBox, literal, literal_line
+from ..words import nothing_yet
 from .base import StepScreen
 
 
-EMPTY_HINT = (
-    "No segments yet. Type a segment's name on the line at the bottom left and press "
-    "Enter, then the next one the same way."
+EMPTY_HINT = nothing_yet(
+    "segments", "type a segment's name on the line marked + and press Enter, then the next one"
 )
 
 

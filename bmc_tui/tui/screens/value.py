@@ -6,14 +6,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
 from ...core.flow import Step
 from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment
 from ...core.fit import Finding
 from ...core.text import visible_line
-from ..widgets import ListEditor, literal_line
+from ..widgets import ListEditor, literal, literal_line
+from ..words import addressed_mark, no_segments_yet, unaddressed_mark
+from ..widgets.list_editor import EntryWithNote
 from .base import PerSegmentStepScreen
 from ..dialogs.link_picker import LinkPickerScreen
 
@@ -50,10 +52,7 @@ class ValueScreen(PerSegmentStepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="value-segment")
-        yield Static(
-            "No segment yet. Add a segment in step 1 first (ctrl+p goes back).",
-            id="value-empty",
-        )
+        yield Static(literal(no_segments_yet(self.bmc.flow)), id="value-empty")
         with Horizontal(id="value-body"):
             profile = self.step.text("profile_heading", "Customer profile")
             offer = self.step.text("offer_heading", "Value map: what you offer")
@@ -64,7 +63,8 @@ class ValueScreen(PerSegmentStepScreen):
         asked = [kind for kind in kinds if self.step.asks(kind)]
         if not asked:
             return
-        with Vertical(id=column_id):
+        # Not focusable itself: Tab goes from list to list.
+        with VerticalScroll(id=column_id, can_focus=False):
             yield Label(literal_line(heading), classes="value-heading")
             for kind in asked:
                 question = self.question(kind)
@@ -126,6 +126,10 @@ class ValueScreen(PerSegmentStepScreen):
         if segment is not None:
             for editor in self.editors:
                 self._show_list(segment, editor, highlight=0 if switched else None)
+            if switched and self.focused is not None:
+                # Another segment starts at its first list, as the step does: what is
+                # typed next is its first job, not an entry of the list left last time.
+                self._focus_first_list()
         self.refresh_bindings()
 
     def _refresh_after_change(self, kind: str, highlight: int | None = None) -> None:
@@ -157,25 +161,23 @@ class ValueScreen(PerSegmentStepScreen):
             line.append(f"  {visible_line(segment.description)}", style="dim")
         return line
 
-    def _prompt(self, segment: Segment, kind: str, item: Item) -> Text:
+    def _prompt(self, segment: Segment, kind: str, item: Item) -> Text | EntryWithNote:
         """The item's text, with what links it: offer items say how many targets they
         address; profile items are marked when something addresses them."""
         info = ITEM_KINDS[kind]
         if info.target is not None:
             text = literal_line(item.text)
-            if self.step.asks(info.target):
-                if item.links:
-                    text.append(f"  → {count_of(len(item.links), info.target)}", style="dim")
-                else:
-                    text.append(f"  → no {NOUNS[info.target][0]} yet", style="yellow")
-            return text
+            if not self.step.asks(info.target):
+                return text
+            if item.links:
+                note = Text(f"  → {count_of(len(item.links), info.target)}", style="dim")
+            else:
+                note = Text(f"  → no {NOUNS[info.target][0]} yet", style="yellow")
+            return EntryWithNote(text, note)
         if not self._is_linkable(kind):
             return literal_line(item.text)
         addressed = bool(segment.linked_from(kind, item.id))
-        text = Text()
-        text.append("✓ " if addressed else "· ", style="green" if addressed else "dim")
-        text.append(visible_line(item.text))
-        return text
+        return Text.assemble(addressed_mark() if addressed else unaddressed_mark(), literal_line(item.text))
 
     def _is_linkable(self, profile_kind: str) -> bool:
         """Whether this flow asks the offer list that points at this profile list."""
@@ -205,6 +207,10 @@ class ValueScreen(PerSegmentStepScreen):
         if action == "link":
             return self._can_link()
         return super().check_action(action, parameters)
+
+    def never_applies(self, action: str) -> bool:
+        # A flow without the value map (the quick flow) has nothing to link.
+        return action == "link" and not any(self.step.asks(kind) for kind in OFFER_KINDS)
 
     def _can_link(self) -> bool | None:
         editor = self._focused_editor()

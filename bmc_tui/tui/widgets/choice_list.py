@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -24,6 +26,24 @@ class Choice:
     example: str = ""
 
 
+@dataclass(frozen=True)
+class HangingRow:
+    """A mark and a text; the text's wrapped lines hang under its first word, not the mark."""
+
+    mark: Text
+    text: Text
+
+    def __str__(self) -> str:
+        return f"{self.mark.plain}{self.text.plain}"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        row = Table.grid()
+        row.add_column(width=self.mark.cell_len, no_wrap=True)
+        row.add_column(ratio=1)
+        row.add_row(self.mark, self.text)
+        yield row
+
+
 class ChoiceList(OptionList):
     """Shows which values are chosen; Space or Enter toggles the highlighted one.
 
@@ -39,7 +59,6 @@ class ChoiceList(OptionList):
         border: none;
         padding: 0;
         background: transparent;
-        &:focus { background-tint: $foreground 4%; }
     }
     """
 
@@ -131,17 +150,18 @@ class ChoiceList(OptionList):
                 self.add_option(Option(literal_line(group, "bold italic"), disabled=True))
             self.add_option(Option(self._prompt(choice), id=choice.value))
 
-    def _prompt(self, choice: Choice) -> Text:
+    def _prompt(self, choice: Choice) -> HangingRow:
+        """The mark, then the label and its explanation; wrapped lines hang under the label."""
         on = choice.value in self._selected
         mark = ("[x] " if on else "[ ] ") if self.multiple else ("(•) " if on else "( ) ")
-        text = Text(mark)
         # Labels and explanations come from the flow, or name segments of the canvas.
-        text.append(visible_line(choice.label), style="bold" if on else "")
+        text = Text()
+        text.append(visible_line(choice.label), style="bold" if on else "")  # the label only
         if choice.explanation:
             text.append(f"  {visible_line(choice.explanation)}", style="dim")
         if self.show_examples and choice.example:
             text.append(f" e.g. {visible_line(choice.example)}", style="dim italic")
-        return text
+        return HangingRow(Text(mark), text)
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

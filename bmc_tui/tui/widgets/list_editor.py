@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -21,7 +24,24 @@ from ...core.text import visible
 from .fields import TextField
 from .literal import literal_line
 
-MOVE = Binding.Group("Move", compact=True)
+
+@dataclass(frozen=True)
+class EntryWithNote:
+    """A list row whose note ("→ 2 jobs") stays whole, right after the entry: the entry
+    is what gets cut with "…" when the row is too narrow."""
+
+    entry: Text
+    note: Text
+
+    def __str__(self) -> str:
+        return f"{self.entry.plain}{self.note.plain}"
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        entry = self.entry.copy()
+        room = max(1, options.max_width - self.note.cell_len)
+        if entry.cell_len > room:
+            entry.truncate(room, overflow="ellipsis")
+        yield Text.assemble(entry, self.note, no_wrap=True, overflow="ellipsis")
 
 
 class EntryList(OptionList):
@@ -54,13 +74,18 @@ class ListEditor(Vertical):
     ``set_entries`` with the result.
     """
 
+    # The entry line sits right under the last entry: the list is as high as its entries,
+    # up to the room its editor has (see on_resize).
     DEFAULT_CSS = """
     ListEditor {
         height: 1fr;
-        min-height: 4;
+        min-height: 3;
         & > .list-editor--title { width: 1fr; text-style: bold; color: $text-accent; }
-        & > OptionList { height: 1fr; min-height: 1; border: none; padding: 0; background: transparent; }
-        & > OptionList:focus { background-tint: $foreground 4%; }
+        /* One row per entry: what does not fit ends in "…". */
+        & > OptionList {
+            height: auto; min-height: 0; border: none; padding: 0; background: transparent;
+            text-wrap: nowrap; text-overflow: ellipsis;
+        }
         & > TextField { height: 1; }
         &.-focused > .list-editor--title { text-style: bold reverse; }
     }
@@ -70,8 +95,8 @@ class ListEditor(Vertical):
         # No letters: a word typed on the list is a new entry (see EntryList).
         Binding("enter,f2", "edit", "Edit", key_display="⏎"),
         Binding("delete", "delete", "Delete", key_display="Del"),
-        Binding("shift+up", "move(-1)", "Move up", group=MOVE, key_display="⇧↑"),
-        Binding("shift+down", "move(1)", "Move down", group=MOVE, key_display="⇧↓"),
+        Binding("shift+up", "move(-1)", "Move up", key_display="⇧↑"),
+        Binding("shift+down", "move(1)", "Move down", key_display="⇧↓"),
         Binding("escape", "leave_input", "Back to list"),
     ]
 
@@ -142,7 +167,19 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(literal_line(self.title), classes="list-editor--title")
         yield EntryList(compact=True)
-        yield EntryLine(placeholder=self.placeholder, clear_on_submit=True)
+        yield EntryLine(placeholder=self._entry_placeholder(), clear_on_submit=True)
+
+    def _entry_placeholder(self) -> str:
+        """The entry line reads as the next entry of its list: "+ A job they try to get done"."""
+        return f"+ {self.placeholder}" if self.placeholder else "+ New entry"
+
+    def on_resize(self) -> None:
+        # An editor given a height (not auto) keeps its entry line in view: the entries
+        # scroll within what is left under the title.
+        if not self.styles.height or self.styles.height.is_auto:
+            return
+        room = self.content_size.height - 2  # the title and the entry line
+        self.option_list.styles.max_height = max(1, room)
 
     @property
     def option_list(self) -> OptionList:
@@ -174,7 +211,7 @@ class ListEditor(Vertical):
         self,
         texts: Sequence[str],
         *,
-        prompts: Sequence[Text | str] | None = None,
+        prompts: Sequence[Text | EntryWithNote] | None = None,
         highlight: int | None = None,
     ) -> None:
         """Show these entries; ``prompts`` may decorate them (links, counts), and must show
@@ -190,6 +227,8 @@ class ListEditor(Vertical):
         option_list.set_options(prompts if prompts is not None else map(literal_line, self._texts))
         if self._texts:
             option_list.highlighted = max(0, min(keep or 0, len(self._texts) - 1))
+        elif option_list.has_focus:
+            self.focus_entry()  # the last entry went: no list left to act on, type the next
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
         self.query_one(".list-editor--title", Label).update(literal_line(self.title + count))
         self._update_field()
@@ -216,7 +255,7 @@ class ListEditor(Vertical):
             field.placeholder = f"{self.max_items} is enough for now"
             field.disabled = True
         else:
-            field.placeholder = self.placeholder
+            field.placeholder = self._entry_placeholder()
             field.disabled = False
 
     # focus
