@@ -12,6 +12,7 @@ from bmc_tui.tui.screens.fit import FitScreen
 from bmc_tui.tui.dialogs.link_picker import LinkPickerScreen
 
 from .conftest import saved
+from .test_hostile_texts import screen_text
 
 # Morning commuters: two pains, both relieved by "Pick-up without queuing"... except the
 # second, which nothing relieves; "Order ahead" relieves the first one too.
@@ -49,6 +50,12 @@ segments = ["commuters"]
 
 # Everything fits: the pains canvas with the cold coffee gone.
 FITTING_CANVAS = PAINS_CANVAS.replace('    { id = "p2", text = "Cold coffee" },\n', "")
+
+# The pains canvas with two rules of thumb broken: a mass market with a costly
+# relationship, and a direct channel run by a partner.
+ADVICE_CANVAS = PAINS_CANVAS.replace(
+    'motivations = ["acquisition"]\n', 'motivations = ["acquisition"]\ncost = "high"\n',
+).replace('name = "Pre-order app"\n', 'name = "Pre-order app"\nreach = "direct"\nowner = "partner"\n')
 
 
 @pytest.fixture
@@ -284,3 +291,71 @@ async def test_a_canvas_with_channels_but_no_segments_lists_both_findings(canvas
         await pilot.pause()
         assert app.current_mode == "segments"
     assert saved(canvas_path)["resume_at"] == "segments"
+
+
+# advice, apart from the gaps
+
+
+@pytest.fixture
+def advice_path(canvas_path: Path) -> Path:
+    canvas_path.write_text(ADVICE_CANVAS, encoding="utf-8")
+    return canvas_path
+
+
+async def test_advice_comes_after_the_gaps_under_its_own_heading_with_its_why(advice_path):
+    app = make_app(advice_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_fit(app, pilot)
+        assert [(f.code, f.severity) for f in screen.shown] == [
+            ("unaddressed-pain", "gap"),
+            ("mass-market-high-cost", "advice"),
+            ("partner-channels-only", "advice"),
+            ("direct-partner-channel", "advice"),
+        ]
+        assert str(screen.query_one("#fit-findings-title").content) == "Findings (1 gap, 3 advice)"
+        headings = [str(o.prompt) for o in screen.findings_list.options if o.disabled]
+        assert headings == ["Morning commuters", "Advice: rules of thumb, worth a second look"]
+        shown = screen_text(app)
+        assert "The cost of a relationship should follow the segment" in shown
+        assert "a partner" in shown and "store is indirect." in shown
+
+
+async def test_a_hides_the_advice_and_shows_it_again(advice_path):
+    app = make_app(advice_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_fit(app, pilot)
+        await highlight(pilot, screen, code="partner-channels-only")
+        await pilot.press("a")
+        await pilot.pause()
+        assert [f.code for f in screen.shown] == ["unaddressed-pain"]
+        assert screen.current_finding.code == "unaddressed-pain"
+        last = screen.findings_list.options[-1]
+        assert last.disabled and str(last.prompt) == "Advice: 3 hidden (a shows it)"
+        assert "Show advice" in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(screen.shown) == 4
+        assert "Hide advice" in screen_text(app)
+    # Hiding advice changes nothing in the canvas.
+    assert saved(advice_path)["segments"][0]["relationship"]["cost"] == "high"
+
+
+async def test_the_advice_key_is_hidden_when_there_is_no_advice(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_fit(app, pilot)
+        assert screen.check_action("toggle_advice", ()) is False
+        assert "advice" not in screen_text(app)
+
+
+async def test_a_direct_channel_run_by_a_partner_shows_that_channel_and_its_kind(advice_path):
+    app = make_app(advice_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_fit(app, pilot)
+        await highlight(pilot, screen, code="direct-partner-channel")
+        await pilot.pause()
+        current = [str(w.content) for w in screen.query("#fit-detail .-current")]
+        assert current == ["Reach: Direct · Run by: Partner · Medium: -"]
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.current_mode == "channels"
