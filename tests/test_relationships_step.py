@@ -135,12 +135,13 @@ async def test_the_list_shows_the_segment_after_switching(example_path):
         assert screen.query_one("#relationships-notes").text == ""
 
 
-async def test_quick_flow_asks_only_the_types(example_path):
+async def test_quick_flow_asks_only_the_types_and_what_they_are_for(example_path):
     app = make_app(at_relationships(example_path), flow="quick")
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        for key in ("expected", "established", "motivations", "cost", "notes"):
+        for key in ("expected", "established", "cost", "notes"):
             assert not screen.query(f"#relationships-{key}")
+        assert screen.query_one("#relationships-motivations").selected == ["acquisition", "retention"]
         await pilot.press("home", "down", "down", "space")  # personal assistance
         await pilot.pause()
     saved_relationship = relationship(example_path, 0)
@@ -181,7 +182,7 @@ async def test_no_segments_shows_a_message_and_no_fields(canvas_path):
         screen = app.screen
         assert screen.name == "relationships"
         assert screen.query_one("#relationships-empty").display
-        assert not screen.query_one("#relationships-body").display
+        assert not screen.query_one("#relationships-columns").display
         assert "No segments yet" in str(screen.query_one("#relationships-empty").render())
         assert screen.check_action("pick_segment", ()) is None
     assert "segments" not in saved(canvas_path)

@@ -58,6 +58,7 @@ async def walk_relationships(pilot) -> None:
     await pilot.press("tab", "space")  # expected: self-service
     await pilot.press("tab", "space")  # already in place: self-service
     await pilot.press("tab", "space")  # motivations: acquisition
+    await pilot.press("down", "space")  # and retention: in place, it keeps customers too
     await pilot.press("tab", "space")  # cost: low
     await pilot.press("tab")
     await type_text(pilot, "Speed, not conversation")
@@ -102,7 +103,7 @@ async def test_all_five_steps_with_the_keyboard_alone(canvas_path):
         "types": ["self-service"],
         "expected": ["self-service"],
         "established": ["self-service"],
-        "motivations": ["acquisition"],
+        "motivations": ["acquisition", "retention"],
         "status": "established",
         "cost": "low",
         "notes": "Speed, not conversation",
