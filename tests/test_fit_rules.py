@@ -294,11 +294,12 @@ def test_gaps_and_advice_are_told_apart_on_the_report(canvas):
     (["self-service"], []),
     (["self-service", "communities"], ["communities"]),
     (["communities", "co-creation"], ["communities", "co-creation"]),
+    (["dedicated-personal-assistance"], ["dedicated personal assistance"]),
 ])
 def test_a_type_the_segment_expects_that_is_not_offered_is_a_gap(canvas, expected, flagged):
     canvas.segments[0].relationship.expected = expected
     found = [f for f in check_fit(canvas).findings if f.code == "expected-type-not-offered"]
-    assert [f.brief for f in found] == [f"expects {t.replace('-', ' ')}, which is not offered" for t in flagged]
+    assert [f.brief for f in found] == [f"expects {t}, which is not offered" for t in flagged]
     assert all(f.is_gap and f.step == "relationships" for f in found)
 
 

@@ -243,9 +243,16 @@ def _relationship_findings(segment: Segment) -> list[Finding]:
     return findings
 
 
+# A relationship type in words, without a flow at hand (self-service keeps its hyphen).
+TYPE_WORDS = {
+    "personal-assistance": "personal assistance",
+    "dedicated-personal-assistance": "dedicated personal assistance",
+    "automated-services": "automated services",
+}
+
+
 def type_words(value: str) -> str:
-    """A stored value in words, without a flow at hand: "personal assistance"."""
-    return value.replace("-", " ")
+    return TYPE_WORDS.get(value, value)
 
 
 # Advice: rules of thumb, each with the one line of reasoning the fit step shows beside it.
