@@ -199,6 +199,20 @@ def _value_findings(segment: Segment, coverage: list[Coverage]) -> list[Finding]
     return findings
 
 
+# The kinds of channel a mix is summed up by: (the channel key, its values in order).
+MIX_KINDS = (("owner", ("own", "partner")), ("reach", ("direct", "indirect")),
+             ("medium", ("online", "offline", "mixed")))
+
+
+def channel_mix(channels: list[Channel]) -> list[tuple[str, dict[str, int]]]:
+    """Per kind, how many of these channels have each value: [("owner", {"own": 2, ...})...].
+    Channels not yet described that way are not counted."""
+    return [
+        (key, {value: sum(1 for c in channels if getattr(c, key) == value) for value in values})
+        for key, values in MIX_KINDS
+    ]
+
+
 def uncovered_phases(canvas: Canvas, segment_id: str) -> list[str]:
     """The phases no channel of this segment covers, in buying-cycle order."""
     covered = {phase for channel in canvas.channels_for(segment_id) for phase in channel.phases}
