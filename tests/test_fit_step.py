@@ -359,3 +359,58 @@ async def test_a_direct_channel_run_by_a_partner_shows_that_channel_and_its_kind
         await pilot.press("g")
         await pilot.pause()
         assert app.current_mode == "channels"
+
+
+# the detail pane: built once, the heading of the highlighted row in view
+
+
+async def test_the_detail_is_not_mounted_again_when_only_its_words_change(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_fit(app, pilot)
+        await highlight(pilot, screen, code="unlinked-offer")  # the breakfast roll
+        rows = list(screen.query("#fit-detail .fit-row"))
+        await app.go_to_step("channels")
+        await pilot.pause()
+        await app.go_to_step("fit")
+        await pilot.pause()
+        assert list(screen.query("#fit-detail .fit-row")) == rows  # a new visit, the same rows
+        app.edits.rename_item("commuters", "jobs", "j1", "Reach the office on time")
+        screen.refresh_from_model()
+        await pilot.pause()
+        assert list(screen.query("#fit-detail .fit-row")) == rows
+        assert any("Reach the office on time" in str(row.content) for row in rows)
+
+
+async def test_the_heading_of_the_highlighted_row_stays_in_view(canvas_path):
+    # Fifteen jobs, then ten pains of which only the last, "Cold coffee", is unrelieved: too
+    # far below its heading for centring the row to keep the heading in view.
+    jobs = ", ".join(f'{{ id = "j{n}", text = "Job {n}" }}' for n in range(1, 16))
+    serves = ", ".join(f'"j{n}"' for n in range(1, 16))
+    pains = "".join(f'    {{ id = "p{n}", text = "Pain {n}" }},\n' for n in range(3, 12))
+    relieves = ", ".join(f'"p{n}"' for n in range(3, 12))
+    gains = ", ".join(f'{{ id = "g{n}", text = "Gain {n}" }}' for n in range(1, 11))
+    creates = ", ".join(f'"g{n}"' for n in range(1, 11))
+    canvas_path.write_text(PAINS_CANVAS.replace(
+        'jobs = [{ id = "j1", text = "Get to work" }]', f"jobs = [{jobs}]",
+    ).replace('serves = ["j1"]', f"serves = [{serves}]").replace(
+        '    { id = "p2", text = "Cold coffee" },\n', pains + '    { id = "p2", text = "Cold coffee" },\n',
+    ).replace('relieves = ["p1"] },\n    { id = "pr2"', f'relieves = ["p1", {relieves}] }},\n    {{ id = "pr2"')
+        # Ten gains below, so that the pane can scroll far enough to centre the row.
+        .replace('gains = [{ id = "g1", text = "Coffee ready" }]', f"gains = [{gains}]")
+        .replace('creates = ["g1"]', f"creates = [{creates}]"),
+        encoding="utf-8")
+    app = make_app(canvas_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await pilot.pause()
+        detail = screen.query_one("#fit-detail")
+        heading = next(row for row in screen.query("#fit-detail .fit-row")
+                       if str(row.content).startswith("Pains"))
+        current = screen.query_one("#fit-detail .-current")
+        assert "Cold coffee" in str(current.content)
+        # Scrolled past the jobs (as far as it goes): the pains' heading and the row in view.
+        assert detail.scroll_y == min(heading.virtual_region.y, detail.max_scroll_y) > 0
+        assert detail.scroll_y <= heading.virtual_region.y
+        assert current.virtual_region.bottom <= detail.scroll_y + detail.scrollable_content_region.height
