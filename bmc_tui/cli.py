@@ -30,15 +30,24 @@ NO_TERMINAL = (
 # Commands that need no screen (and the workshop server), by name: the module that runs
 # each is imported only when it is chosen, and has ``main(argv) -> int``. Chosen before
 # the file parser sees the arguments, so ``bmc-tui ./check`` still opens a file "check".
-SUBCOMMANDS: dict[str, tuple[str, str]] = {}
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("bmc_tui.outputs.check", "fit check of canvas files: text or --json; exit 1 on gaps"),
+    "export": ("bmc_tui.outputs.export", "the canvas as a Markdown report (--to md) or a drawing (--to svg)"),
+    "merge": ("bmc_tui.outputs.merge_command", "merge canvases into one team canvas"),
+    "serve": ("bmc_tui.serve.command", "run the interview for a workshop in browsers"),
+}
 
 
 def subcommand_lines() -> str:
-    return "\n".join(f"  bmc-tui {name} ...  {summary}" for name, (_, summary) in SUBCOMMANDS.items())
+    width = max(len(name) for name in SUBCOMMANDS)
+    return "\n".join(f"  bmc-tui {name:<{width}} ...  {summary}" for name, (_, summary) in SUBCOMMANDS.items())
 
 
 def epilog() -> str:
-    keys = "Keys inside the app: F1 help, Ctrl+N/Ctrl+P next/previous step, Ctrl+O all steps, Ctrl+Q quit."
+    keys = (
+        "Keys inside the app: F1 help, Ctrl+N/Ctrl+P next/previous step, Ctrl+O all steps, "
+        "Ctrl+R the whole canvas, Ctrl+Q quit."
+    )
     if not SUBCOMMANDS:
         return keys
     return f"commands (each has its own --help):\n{subcommand_lines()}\n\n{keys}"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .core import Canvas
     from .core.document import CanvasDocument
     from .core.flow import Flow
 
@@ -49,3 +50,27 @@ def open_or_report(path: Path) -> CanvasDocument | None:
         print(f"{path}: the folder {path.parent} does not exist.", file=sys.stderr)
         return None
     return document
+
+
+
+def read_canvas(path: Path) -> Canvas:
+    """The canvas in ``path``, read and never written (``check``, ``export``). Raises
+    CanvasError, for a missing file too: here a file that is not there is a mistake."""
+    from .core import CanvasError, Problem, load_canvas
+
+    try:
+        return load_canvas(path)
+    except FileNotFoundError:
+        raise CanvasError(path, [Problem("file", "no such file")]) from None
+
+
+def read_canvas_or_report(path: Path) -> Canvas | None:
+    """``read_canvas``, or None after naming the file and each problem on stderr."""
+    from .core import CanvasError
+    from .core.text import visible
+
+    try:
+        return read_canvas(path)
+    except CanvasError as error:
+        print(visible(str(error)), file=sys.stderr)
+        return None

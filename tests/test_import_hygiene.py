@@ -34,10 +34,16 @@ def model_modules() -> list[str]:
     return ["bmc_tui.core", *sorted(found)]
 
 
-# The line mode loads questionary only once it asks on a terminal, never on import.
-LINE_MODE = ["bmc_tui.outputs", "bmc_tui.outputs.findings",
+# The line mode loads questionary only once it asks on a terminal, never on import;
+# check and export never load any of them.
+LINE_MODE = ["bmc_tui.outputs", "bmc_tui.outputs.findings", "bmc_tui.outputs.check",
+             "bmc_tui.outputs.export", "bmc_tui.outputs.markdown", "bmc_tui.outputs.svg",
+             "bmc_tui.outputs.canvas_blocks",
              "bmc_tui.plain", "bmc_tui.plain.interview", "bmc_tui.plain.prompts"]
 HEADLESS = [*model_modules(), "bmc_tui.core.flow", "bmc_tui.cli", "bmc_tui", *LINE_MODE]
+# merge, and the workshop server's own side (its participants' processes run the app).
+HEADLESS += ["bmc_tui.outputs.merge_command", "bmc_tui.serve.command", "bmc_tui.serve.status",
+             "bmc_tui.serve.names", "bmc_tui.serve.participant"]
 
 
 def forbidden_after(statement: str) -> list[str]:

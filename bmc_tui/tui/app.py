@@ -27,7 +27,7 @@ from .screens import STEP_SCREENS
 from .dialogs.ask_text import AskTextScreen
 from .screens.commands import InterviewCommands, own_bindings
 from .dialogs.help import HelpScreen
-from .dialogs.outline import OutlineScreen
+from .dialogs.outline import CANVAS_VIEW, OutlineScreen
 from .dialogs.ask import AskScreen
 from .screens.base import PerSegmentStepScreen, StepScreen
 from .dialogs.save_as import SaveAsScreen
@@ -113,6 +113,8 @@ class BmcApp(KeysInOrder):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+o", "outline", "All steps"),
+        # Not Ctrl+B (tmux's prefix) nor Ctrl+V (paste in many terminals).
+        Binding("ctrl+r", "canvas_view", "Canvas"),
         # The footer shows where Ctrl+N goes ("Next: segment 2/3"); Ctrl+P is left out of
         # it so that it fits 80 columns (help and the palette list it).
         Binding("ctrl+p", "walk(-1)", "Back", show=False),
@@ -127,11 +129,7 @@ class BmcApp(KeysInOrder):
 
     def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
         super().__init__()
-        self.document = document
-        # Screens change the canvas only through these; each change is saved through
-        # the document: at once, or, while typing, within SAVE_WHILE_TYPING.
-        self.edits = Edits(document)
-        document.on_change = self._canvas_changed
+        self.use_document(document)
         self.flow = flow
         self.cursor_blink_enabled = cursor_blink
         # No smooth scrolling: every animation frame is bytes on a slow link.
@@ -141,6 +139,14 @@ class BmcApp(KeysInOrder):
         self._pending_save: Timer | None = None
         self._retry: Timer | None = None
         self._asking_about_disk = False
+
+    def use_document(self, document: CanvasDocument) -> None:
+        """Work on this canvas (the workshop's app learns its file only once asked a name)."""
+        self.document = document
+        # Screens change the canvas only through these; each change is saved through
+        # the document: at once, or, while typing, within SAVE_WHILE_TYPING.
+        self.edits = Edits(document)
+        document.on_change = self._canvas_changed
 
     @contextmanager
     def batch_update(self) -> Iterator[None]:
@@ -302,10 +308,18 @@ class BmcApp(KeysInOrder):
 
     def action_outline(self) -> None:
         async def chosen(step_id: str | None) -> None:
-            if step_id:
+            if step_id == CANVAS_VIEW:
+                self.action_canvas_view()
+            elif step_id:
                 await self.go_to_step(step_id)
 
         self.push_screen(OutlineScreen(self.flow, self.document.canvas, self.current_mode), chosen)
+
+    def action_canvas_view(self) -> None:
+        from .screens.canvas_view import CanvasViewScreen
+
+        if not isinstance(self.screen, CanvasViewScreen):
+            self.push_screen(CanvasViewScreen(self.document.canvas))
 
     def action_help(self) -> None:
         step = self.flow.step(self.current_mode)

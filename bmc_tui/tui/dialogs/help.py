@@ -20,6 +20,7 @@ GLOBAL_KEYS = [
     ("Esc", "from a list's entry line back to its entries"),
     ("Ctrl+N, Ctrl+P", "next or previous segment or step; Ctrl+N on the last step ends the interview"),
     ("Ctrl+O", "all steps; Enter or a step's number jumps"),
+    ("Ctrl+R", "the whole canvas: its nine blocks at once; Esc closes it"),
     ("Ctrl+K", "commands: every step, and what this screen can do"),
     ("Ctrl+T", "the canvas's title"),
     ("Ctrl+Q", "quit (everything is already saved)"),

@@ -37,13 +37,16 @@ def _count(number: int, noun: str) -> str:
 
 
 JUMP = Binding.Group("Step number", compact=True)
+# The outline's last entry, after the steps: the whole canvas at once.
+CANVAS_VIEW = "canvas-view"
 
 
 class OutlineScreen(PickOneScreen):
-    """Dismisses with the chosen step id, or None."""
+    """Dismisses with the chosen step id, CANVAS_VIEW, or None."""
 
     BINDINGS = [
         Binding("escape,ctrl+o", "close", "Close"),
+        Binding("ctrl+r", "canvas_view", "Canvas", show=False),
         Binding("enter", "choose", "Go to step", priority=True),
         *(Binding(str(n), f"number({n})", f"Step {n}", group=JUMP) for n in range(1, 6)),
     ]
@@ -55,6 +58,9 @@ class OutlineScreen(PickOneScreen):
             prompt = Text(f"{number} {visible_line(step.title)}", style="bold")
             prompt.append(f"  {step_summary(canvas, step.id)}", style="dim")
             options.append(Option(prompt, id=step.id))
+        prompt = Text("  The canvas", style="bold")
+        prompt.append("  all nine blocks at once (Ctrl+R)", style="dim")
+        options.append(Option(prompt, id=CANVAS_VIEW))
         super().__init__("Steps", options, current, "outline-box")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -62,6 +68,9 @@ class OutlineScreen(PickOneScreen):
             (number,) = parameters
             return number <= len(self.flow.steps)  # type: ignore[operator]
         return True
+
+    def action_canvas_view(self) -> None:
+        self.dismiss(CANVAS_VIEW)
 
     def action_number(self, number: int) -> None:
         self.dismiss(self.flow.step_ids[number - 1])

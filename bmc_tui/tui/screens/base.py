@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
 # The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
 WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
-# Left out of a footer too wide for the screen, in this order: the outline, the segment
+# Left out of a footer too wide for the screen, in this order: the canvas view, the outline, the segment
 # picker (Ctrl+N walks the segments too) and help are all in the help and the palette.
-FOOTER_SPARES = ("app.outline", "outline", "pick_segment", "app.help", "help")
+FOOTER_SPARES = ("app.canvas_view", "canvas_view", "app.outline", "outline", "pick_segment", "app.help", "help")
 
 
 class StepScreen(Screen[None]):

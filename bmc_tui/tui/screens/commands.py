@@ -52,7 +52,7 @@ class InterviewCommands(Provider):
                 f"Step {number}: {visible_line(step.title)}", "Go to this step",
                 partial(bmc.go_to_step, step.id),
             )
-        seen: set[str] = set()
+        seen: set[str] = {"canvas_view"}  # offered below, in words of its own
         for node, binding, enabled, _ in self.screen.active_bindings.values():
             action = binding.action
             if not enabled or not binding.description or action in seen or action == "command_palette":
@@ -64,6 +64,11 @@ class InterviewCommands(Provider):
                 visible_line(binding.description), f"Key: {bmc.get_key_display(binding)}",
                 partial(bmc.run_action, action, node),
             )
+        canvas_key = next(b for b in own_bindings(bmc) if b.action == "canvas_view")
+        yield PaletteCommand(
+            "The canvas: all nine blocks at once", f"Key: {bmc.get_key_display(canvas_key)}",
+            bmc.action_canvas_view,
+        )
 
     async def discover(self) -> Hits:
         for command in self.commands():
