@@ -18,7 +18,7 @@ OFFICES = "Offices near the station"
 
 # From the name field, Tab reaches the detail's questions in the flow's order.
 TABS_TO = {"reach": 1, "owner": 2, "medium": 3, "phases": 4, "segments": 5, "advantages": 6,
-           "challenges": 7}
+           "challenges": 7, "cost": 8}
 
 
 async def open_channels(pilot) -> None:
@@ -297,3 +297,61 @@ async def test_quick_flow_channel_serves_every_segment_at_first(canvas_path):
     # Opened with the full flow, the quick canvas has no channel serving no segment.
     report = check_fit(load_canvas(canvas_path))
     assert not [f for f in report.findings if f.code == "channel-serves-no-segment"]
+
+
+# issue 11: the buying cycle, the mix, the cost, the warning
+
+
+def mix_lines(grid: CoverageGrid) -> dict[str, str]:
+    """The mix table under the grid: segment -> its cells, as shown."""
+    lines = grid_text(grid).splitlines()
+    start = next(n for n, line in enumerate(lines) if line.strip().startswith("Mix"))
+    return {label: line.strip()[len(label):].split() for line in lines[start + 1:]
+            for label in (COMMUTERS, "Offices near") if line.strip().startswith(label)}
+
+
+async def test_the_grid_groups_the_phases_as_the_buying_cycle_and_sums_up_the_mix(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_channels(pilot)
+        grid = grid_of(app)
+        lines = grid_text(grid).splitlines()
+        headings = next(n for n, line in enumerate(lines) if "Awareness" in line)
+        groups, phases = lines[headings - 1], lines[headings]
+        assert [g.strip() for g in groups.split("  ") if g.strip()] == [
+            "Before the sale", "The sale", "After the sale"]
+        # Each part of the cycle starts above its first phase.
+        assert groups.index("Before the sale") == phases.index("Awareness")
+        assert groups.index("The sale") == phases.index("Purchase")
+        assert groups.index("After the sale") == phases.index("After-sales")
+        assert "Own / partner" in lines[-3] and "Online / offline" in lines[-3]
+        assert mix_lines(grid) == {COMMUTERS: ["2", "/", "0", "2", "/", "0", "1", "/", "1"],
+                                   "Offices near": ["the", "station", "1", "/", "0", "1", "/", "0", "0", "/", "1"]}
+
+        await pick_channel(pilot, 1)  # the cart, serving both segments: run by a partner now
+        await tab_to(pilot, "owner")
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert mix_lines(grid)[COMMUTERS][:3] == ["1", "/", "1"]
+        assert mix_lines(grid)["Offices near"][2:5] == ["0", "/", "1"]
+    assert saved(example_path)["channels"][1]["owner"] == "partner"
+
+
+async def test_the_cost_to_run_a_channel_is_saved(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        await tab_to(pilot, "cost")
+        await pilot.press("down", "space")  # medium
+        await pilot.pause()
+    assert saved(example_path)["channels"][0]["cost"] == "medium"
+
+
+async def test_a_channel_serving_no_segment_carries_a_warning_mark_in_the_warning_colour(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_channels(pilot)
+        prompts = [option.prompt for option in app.screen.editor.option_list.options]
+        assert [str(p).split("\n")[1:] for p in prompts] == [[], [], ["  ! no segment yet"]]
+        warning = app.theme_variables["text-warning"].lower()
+        assert any(str(span.style).lower().endswith(warning) for span in prompts[2].spans)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bmc_tui.core import PHASES, Canvas, Segment, load_canvas
-from bmc_tui.core.fit import check_fit, uncovered_phases
+from bmc_tui.core.fit import ADVICE, GAP, check_fit, uncovered_phases
 
 from .conftest import EXAMPLE
 
@@ -258,3 +258,182 @@ def test_the_example_canvas_findings():
     assert report.segments[0].count_lines() == [
         "jobs served 2/2", "pains relieved 2/2", "gains created 1/2",
     ]
+
+
+# severities, the new gap and the advice (issue 11)
+
+
+def advice(canvas: Canvas) -> list[str]:
+    return [f.code for f in check_fit(canvas).findings if f.severity == ADVICE]
+
+
+def test_every_finding_has_a_severity_and_only_advice_has_a_why():
+    report = check_fit(load_canvas(EXAMPLE))
+    assert {f.severity for f in report.findings} == {GAP}
+    assert all(f.why == "" for f in report.findings)
+    canvas = Canvas()
+    segment = fitting_segment(canvas)
+    segment.relationship.cost = "high"
+    (finding,) = check_fit(canvas).findings
+    assert finding.severity == ADVICE and not finding.is_gap
+    assert finding.why == "The cost of a relationship should follow the segment's worth and size."
+
+
+def test_gaps_and_advice_are_told_apart_on_the_report(canvas):
+    canvas.segments[0].relationship.cost = "high"
+    canvas.segments[0].add_item("jobs", "Unserved")
+    report = check_fit(canvas)
+    assert [f.code for f in report.gaps] == ["unaddressed-job"]
+    assert [f.code for f in report.advice] == ["mass-market-high-cost"]
+    assert [f.code for f in report.segments[0].gaps] == ["unaddressed-job"]
+    assert not report.ok
+
+
+@pytest.mark.parametrize(("expected", "flagged"), [
+    ([], []),
+    (["self-service"], []),
+    (["self-service", "communities"], ["communities"]),
+    (["communities", "co-creation"], ["communities", "co-creation"]),
+    (["dedicated-personal-assistance"], ["dedicated personal assistance"]),
+])
+def test_a_type_the_segment_expects_that_is_not_offered_is_a_gap(canvas, expected, flagged):
+    canvas.segments[0].relationship.expected = expected
+    found = [f for f in check_fit(canvas).findings if f.code == "expected-type-not-offered"]
+    assert [f.brief for f in found] == [f"expects {t}, which is not offered" for t in flagged]
+    assert all(f.is_gap and f.step == "relationships" for f in found)
+
+
+@pytest.mark.parametrize(("market", "cost", "flagged"), [
+    ("mass", "high", True), ("mass", "medium", False), ("mass", "", False), ("niche", "high", False),
+])
+def test_a_mass_market_with_a_high_cost_relationship_is_advice(canvas, market, cost, flagged):
+    segment = canvas.segments[0]
+    segment.market, segment.relationship.cost = market, cost
+    segment.relationship.types = ["self-service", "personal-assistance"]  # no level finding
+    assert advice(canvas) == (["mass-market-high-cost"] if flagged else [])
+
+
+@pytest.mark.parametrize(("worth", "types", "flagged"), [
+    ("low", ["dedicated-personal-assistance", "self-service"], True),
+    ("medium", ["dedicated-personal-assistance", "self-service"], False),
+    ("", ["dedicated-personal-assistance", "self-service"], False),
+    ("low", ["personal-assistance", "self-service"], False),
+])
+def test_a_low_worth_segment_with_dedicated_assistance_is_advice(canvas, worth, types, flagged):
+    segment = canvas.segments[0]
+    segment.worth, segment.relationship.types = worth, types
+    found = [f for f in check_fit(canvas).findings if f.code == "low-worth-dedicated"]
+    assert len(found) == flagged
+    assert all(f.step == "relationships" and "worth and size" in f.why for f in found)
+
+
+def test_several_segments_with_the_same_types_each_get_advice_naming_the_others():
+    canvas = Canvas()
+    first = fitting_segment(canvas, "First")
+    second = fitting_segment(canvas, "Second")
+    third = fitting_segment(canvas, "Third", market="niche")
+    first.relationship.types = ["self-service", "communities"]
+    second.relationship.types = ["communities", "self-service"]  # the order does not matter
+    found = [f for f in check_fit(canvas).findings if f.code == "same-relationship-types"]
+    assert [(f.segment_id, f.brief) for f in found] == [
+        (first.id, "the same relationship types as 'Second'"),
+        (second.id, "the same relationship types as 'First'"),
+    ]
+    assert found[0].why == "Different segments usually need different relationships."
+    third.relationship.types = ["communities", "self-service"]
+    found = [f for f in check_fit(canvas).findings if f.code == "same-relationship-types"]
+    assert found[0].brief == "the same relationship types as 'Second', 'Third'"
+
+
+def test_segments_with_no_types_are_not_twins():
+    canvas = Canvas()
+    for name in ("First", "Second"):
+        fitting_segment(canvas, name).relationship.types = []
+    assert advice(canvas) == []
+
+
+@pytest.mark.parametrize(("established", "motivations", "flagged"), [
+    (["self-service"], ["acquisition"], True),
+    (["self-service"], ["acquisition", "retention"], False),
+    ([], ["acquisition"], False),
+    (["self-service"], [], False),
+    (["self-service"], ["retention"], False),
+])
+def test_a_relationship_in_place_kept_only_for_acquisition_is_advice(canvas, established, motivations, flagged):
+    relationship = canvas.segments[0].relationship
+    relationship.established, relationship.motivations = established, motivations
+    found = [f for f in check_fit(canvas).findings if f.code == "established-acquisition-only"]
+    assert len(found) == flagged
+    assert all("mobile operators" in f.why for f in found)
+
+
+@pytest.mark.parametrize(("owners", "flagged"), [
+    (["partner"], True), (["partner", "partner"], True), (["partner", "own"], False),
+    (["partner", ""], False), ([""], False),
+])
+def test_a_segment_reached_only_through_partners_is_advice(canvas, owners, flagged):
+    segment = canvas.segments[0]
+    canvas.channels[0].owner = owners[0]
+    for number, owner in enumerate(owners[1:]):
+        extra = canvas.add_channel(f"Extra {number}")
+        extra.owner, extra.segments, extra.phases = owner, [segment.id], ["awareness"]
+    found = [f for f in check_fit(canvas).findings if f.code == "partner-channels-only"]
+    assert [(f.segment_id, f.step) for f in found] == ([(segment.id, "channels")] if flagged else [])
+    assert all("thinner margins" in f.why for f in found)
+
+
+@pytest.mark.parametrize(("key", "values", "code"), [
+    ("owner", ["own", "own"], "channels-all-own"),
+    ("owner", ["partner", "partner"], "channels-all-partner"),
+    ("medium", ["online", "online", "online"], "channels-all-online"),
+    ("medium", ["offline", "offline"], "channels-all-offline"),
+    ("owner", ["own", "partner"], None),
+    ("owner", ["own", ""], None),  # one not yet described says nothing of the mix
+    ("owner", ["own"], None),  # one channel alone is no mix
+    ("medium", ["online", "mixed"], None),
+])
+def test_all_channels_of_one_kind_is_advice(key, values, code):
+    canvas = Canvas()
+    segment = fitting_segment(canvas)
+    for number, value in enumerate(values):
+        channel = canvas.channels[0] if number == 0 else canvas.add_channel(f"Extra {number}")
+        channel.segments = [segment.id]
+        setattr(channel, key, value)
+    found = [f for f in check_fit(canvas).findings if f.code.startswith("channels-all-")]
+    assert [f.code for f in found] == ([code] if code else [])
+    assert all(f.segment_id is None and f.step == "channels" for f in found)
+    assert all(f.why == "Look for a balance between kinds of channels." for f in found)
+
+
+@pytest.mark.parametrize(("reach", "owner", "flagged"), [
+    ("direct", "partner", True), ("indirect", "partner", False), ("direct", "own", False),
+    ("", "partner", False),
+])
+def test_a_direct_channel_run_by_a_partner_is_advice(canvas, reach, owner, flagged):
+    channel = canvas.channels[0]
+    channel.reach, channel.owner = reach, owner
+    found = [f for f in check_fit(canvas).findings if f.code == "direct-partner-channel"]
+    assert [f.channel_id for f in found] == ([channel.id] if flagged else [])
+    assert all(f.brief == "Channel 'Commuters channel' is direct but run by a partner" for f in found)
+    assert all("a partner's store is indirect" in f.why for f in found)
+
+
+def test_advice_comes_after_the_gaps_of_its_segment_and_canvas_advice_last():
+    canvas = Canvas()
+    first = fitting_segment(canvas, "First")
+    fitting_segment(canvas, "Second", market="niche")
+    first.relationship.cost = "high"
+    first.add_item("jobs", "Unserved")
+    canvas.add_channel("Idle")
+    for channel in canvas.channels:
+        channel.owner = "own"
+    assert codes(canvas) == [
+        "unaddressed-job", "mass-market-high-cost", "channel-serves-no-segment", "channels-all-own",
+    ]
+
+
+def test_the_segment_fit_holds_its_channels_and_uncovered_phases(canvas):
+    canvas.channels[0].phases = ["awareness", "delivery"]
+    fit = check_fit(canvas).segments[0]
+    assert fit.channels == [canvas.channels[0]]
+    assert fit.uncovered == ["evaluation", "purchase", "after-sales"]

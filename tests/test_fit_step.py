@@ -12,6 +12,7 @@ from bmc_tui.tui.screens.fit import FitScreen
 from bmc_tui.tui.dialogs.link_picker import LinkPickerScreen
 
 from .conftest import saved
+from .test_hostile_texts import screen_text
 
 # Morning commuters: two pains, both relieved by "Pick-up without queuing"... except the
 # second, which nothing relieves; "Order ahead" relieves the first one too.
@@ -49,6 +50,12 @@ segments = ["commuters"]
 
 # Everything fits: the pains canvas with the cold coffee gone.
 FITTING_CANVAS = PAINS_CANVAS.replace('    { id = "p2", text = "Cold coffee" },\n', "")
+
+# The pains canvas with two rules of thumb broken: a mass market with a costly
+# relationship, and a direct channel run by a partner.
+ADVICE_CANVAS = PAINS_CANVAS.replace(
+    'motivations = ["acquisition"]\n', 'motivations = ["acquisition"]\ncost = "high"\n',
+).replace('name = "Pre-order app"\n', 'name = "Pre-order app"\nreach = "direct"\nowner = "partner"\n')
 
 
 @pytest.fixture
@@ -284,3 +291,126 @@ async def test_a_canvas_with_channels_but_no_segments_lists_both_findings(canvas
         await pilot.pause()
         assert app.current_mode == "segments"
     assert saved(canvas_path)["resume_at"] == "segments"
+
+
+# advice, apart from the gaps
+
+
+@pytest.fixture
+def advice_path(canvas_path: Path) -> Path:
+    canvas_path.write_text(ADVICE_CANVAS, encoding="utf-8")
+    return canvas_path
+
+
+async def test_advice_comes_after_the_gaps_under_its_own_heading_with_its_why(advice_path):
+    app = make_app(advice_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_fit(app, pilot)
+        assert [(f.code, f.severity) for f in screen.shown] == [
+            ("unaddressed-pain", "gap"),
+            ("mass-market-high-cost", "advice"),
+            ("partner-channels-only", "advice"),
+            ("direct-partner-channel", "advice"),
+        ]
+        assert str(screen.query_one("#fit-findings-title").content) == "Findings (1 gap, 3 advice)"
+        headings = [str(o.prompt) for o in screen.findings_list.options if o.disabled]
+        assert headings == ["Morning commuters", "Advice: rules of thumb, worth a second look"]
+        shown = screen_text(app)
+        assert "The cost of a relationship should follow the segment" in shown
+        assert "a partner" in shown and "store is indirect." in shown
+
+
+async def test_a_hides_the_advice_and_shows_it_again(advice_path):
+    app = make_app(advice_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_fit(app, pilot)
+        await highlight(pilot, screen, code="partner-channels-only")
+        await pilot.press("a")
+        await pilot.pause()
+        assert [f.code for f in screen.shown] == ["unaddressed-pain"]
+        assert screen.current_finding.code == "unaddressed-pain"
+        last = screen.findings_list.options[-1]
+        assert last.disabled and str(last.prompt) == "Advice: 3 hidden (a shows it)"
+        assert "Show advice" in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(screen.shown) == 4
+        assert "Hide advice" in screen_text(app)
+    # Hiding advice changes nothing in the canvas.
+    assert saved(advice_path)["segments"][0]["relationship"]["cost"] == "high"
+
+
+async def test_the_advice_key_is_hidden_when_there_is_no_advice(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_fit(app, pilot)
+        assert screen.check_action("toggle_advice", ()) is False
+        assert "advice" not in screen_text(app)
+
+
+async def test_a_direct_channel_run_by_a_partner_shows_that_channel_and_its_kind(advice_path):
+    app = make_app(advice_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_fit(app, pilot)
+        await highlight(pilot, screen, code="direct-partner-channel")
+        await pilot.pause()
+        current = [str(w.content) for w in screen.query("#fit-detail .-current")]
+        assert current == ["Reach: Direct · Run by: Partner · Medium: -"]
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.current_mode == "channels"
+
+
+# the detail pane: built once, the heading of the highlighted row in view
+
+
+async def test_the_detail_is_not_mounted_again_when_only_its_words_change(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_fit(app, pilot)
+        await highlight(pilot, screen, code="unlinked-offer")  # the breakfast roll
+        rows = list(screen.query("#fit-detail .fit-row"))
+        await app.go_to_step("channels")
+        await pilot.pause()
+        await app.go_to_step("fit")
+        await pilot.pause()
+        assert list(screen.query("#fit-detail .fit-row")) == rows  # a new visit, the same rows
+        app.edits.rename_item("commuters", "jobs", "j1", "Reach the office on time")
+        screen.refresh_from_model()
+        await pilot.pause()
+        assert list(screen.query("#fit-detail .fit-row")) == rows
+        assert any("Reach the office on time" in str(row.content) for row in rows)
+
+
+async def test_the_heading_of_the_highlighted_row_stays_in_view(canvas_path):
+    # Fifteen jobs, then ten pains of which only the last, "Cold coffee", is unrelieved: too
+    # far below its heading for centring the row to keep the heading in view.
+    jobs = ", ".join(f'{{ id = "j{n}", text = "Job {n}" }}' for n in range(1, 16))
+    serves = ", ".join(f'"j{n}"' for n in range(1, 16))
+    pains = "".join(f'    {{ id = "p{n}", text = "Pain {n}" }},\n' for n in range(3, 12))
+    relieves = ", ".join(f'"p{n}"' for n in range(3, 12))
+    gains = ", ".join(f'{{ id = "g{n}", text = "Gain {n}" }}' for n in range(1, 11))
+    creates = ", ".join(f'"g{n}"' for n in range(1, 11))
+    canvas_path.write_text(PAINS_CANVAS.replace(
+        'jobs = [{ id = "j1", text = "Get to work" }]', f"jobs = [{jobs}]",
+    ).replace('serves = ["j1"]', f"serves = [{serves}]").replace(
+        '    { id = "p2", text = "Cold coffee" },\n', pains + '    { id = "p2", text = "Cold coffee" },\n',
+    ).replace('relieves = ["p1"] },\n    { id = "pr2"', f'relieves = ["p1", {relieves}] }},\n    {{ id = "pr2"')
+        # Ten gains below, so that the pane can scroll far enough to centre the row.
+        .replace('gains = [{ id = "g1", text = "Coffee ready" }]', f"gains = [{gains}]")
+        .replace('creates = ["g1"]', f"creates = [{creates}]"),
+        encoding="utf-8")
+    app = make_app(canvas_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.pause()
+        await pilot.pause()
+        detail = screen.query_one("#fit-detail")
+        heading = next(row for row in screen.query("#fit-detail .fit-row")
+                       if str(row.content).startswith("Pains"))
+        current = screen.query_one("#fit-detail .-current")
+        assert "Cold coffee" in str(current.content)
+        # Scrolled past the jobs (as far as it goes): the pains' heading and the row in view.
+        assert detail.scroll_y == min(heading.virtual_region.y, detail.max_scroll_y) > 0
+        assert detail.scroll_y <= heading.virtual_region.y
+        assert current.virtual_region.bottom <= detail.scroll_y + detail.scrollable_content_region.height

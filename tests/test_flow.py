@@ -172,7 +172,7 @@ def test_the_quick_flow_asks_the_workshop_intake_only():
         "segments": {"name"},
         "value": {"jobs", "pains", "gains"},
         "channels": {"name", "phases", "segments"},
-        "relationships": {"types"},
+        "relationships": {"types", "motivations"},
     }
 
 

@@ -64,6 +64,7 @@ QUICK_KEYS = keys(
     " ",  # phases: tick awareness, the first
     "",  # the segments it serves: every one, ticked at first
     " ",  # relationship types: self-service, the first
+    " ",  # what it is for: acquisition, the first
     "",  # the findings: finish
 )
 
@@ -76,8 +77,8 @@ FULL_KEYS = keys(
     "Pre-order app", "", "", "", "",  # the list; reach, owner, medium: the first
     " " + f"{DOWN} " * 4,  # all five phases
     " ", "Orders arrive first", "Must be installed", "",  # serves; advantages; challenges; cost
-    " ", " ", " ", " ", "", "Speed, not conversation",  # types, expected, established,
-    # motivations, cost: the first; notes
+    " ", " ", " ", f" {DOWN} ", "", "Speed, not conversation",  # types, expected, established:
+    # the first; motivations: acquisition and retention; cost: the first; notes
     "",  # the findings: finish
 )
 
@@ -95,7 +96,8 @@ def test_the_quick_flow_on_a_terminal_saves_every_answer(canvas_path):
     ]
     assert data["channels"] == [{"id": "pre-order-app", "name": "Pre-order app", "phases": ["awareness"],
                                  "segments": ["commuters"]}]
-    assert segment["relationship"] == {"types": ["self-service"], "status": "planned"}
+    assert segment["relationship"] == {"types": ["self-service"], "motivations": ["acquisition"],
+                                       "status": "planned"}
     assert data["resume_at"] == "relationships"
     assert "Fit check:" in shown and f"saved in {canvas_path}" in shown
 
@@ -141,15 +143,15 @@ async def walk_quick(pilot) -> None:
     for text in ("Get to work", "Queue", "Coffee ready"):
         await pilot.press(*text, "enter", "tab")
     await pilot.press("ctrl+n", *"Pre-order app", "enter", "tab", "space")
-    await pilot.press("ctrl+n", "space")
+    await pilot.press("ctrl+n", "space", "tab", "space")  # types and what they are for: the first
 
 
 def test_answers_fed_on_stdin_by_a_script(tmp_path):
     path = tmp_path / "intake.toml"
     # Two segments, a job for the first; the other five lists ended at once; one channel
     # in the phases awareness and purchase, serving both segments as ticked at first; one
-    # relationship type each; finish.
-    script = "Commuters\nOffices\n\nGet to work\n" + "\n" * 6 + "Pre-order app\n\n1 3\n\n1\n2\n\n"
+    # relationship type each, the first for acquisition; finish.
+    script = "Commuters\nOffices\n\nGet to work\n" + "\n" * 6 + "Pre-order app\n\n1 3\n\n1\n1\n2\n\n\n"
     env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
     result = subprocess.run(
         [sys.executable, "-m", "bmc_tui", "--plain", str(path), "--flow", "quick"],
@@ -162,6 +164,7 @@ def test_answers_fed_on_stdin_by_a_script(tmp_path):
     assert data["channels"][0]["phases"] == ["awareness", "purchase"]
     assert data["channels"][0]["segments"] == ["commuters", "offices"]
     assert [s["relationship"]["types"] for s in data["segments"]] == [["self-service"], ["automated-services"]]
+    assert [s["relationship"].get("motivations") for s in data["segments"]] == [["acquisition"], None]
     # The prompts carry the flow's wording, each followed by the answer read.
     assert "Segment name: Commuters\n" in result.stdout
     assert "  1. Self-service: Customers help themselves. E.g. FAQs, self-checkout. (Standard level)" in result.stdout
@@ -250,8 +253,8 @@ def test_a_held_file_names_its_holder_and_can_be_saved_elsewhere(example_path):
     assert code == 0 and "open in another bmc-tui session: ana on" in shown
     # Read-only: answers are kept in memory and saved to another file at the end.
     # Open it read-only, start at relationships, choose co-creation for the first segment,
-    # keep the second's, finish, then save a copy.
-    code, shown = ask_by_lines(example_path, "quick", "1", "4", "6", "", "", "mine.toml")
+    # keep its motivations and the second's answers, finish, then save a copy.
+    code, shown = ask_by_lines(example_path, "quick", "1", "4", "6", "", "", "", "", "mine.toml")
     assert "Not saved:" in shown and "Saved to" in shown
     assert example_path.read_bytes() == before
     assert saved(example_path.with_name("mine.toml"))["segments"][0]["relationship"]["types"] == ["co-creation"]
@@ -348,3 +351,47 @@ def test_a_file_changed_on_disk_asks_which_version_and_keeps_the_other(canvas_pa
     assert [s["name"] for s in saved(canvas_path)["segments"]] == on_disk
     (aside,) = [p for p in canvas_path.parent.glob("canvas.*-*.toml")]
     assert [s["name"] for s in saved(aside)["segments"]] == kept_aside
+
+
+# issue 11: what addresses a profile item, the types in place, the new questions
+
+OFFER_FIRST = """
+format = 1
+resume_at = "value"
+
+[[segments]]
+id = "commuters"
+name = "Commuters"
+products = [{ id = "ps1", text = "Pre-ordered coffee" }, { id = "ps2", text = "Breakfast roll" }]
+
+[segments.relationship]
+types = ["self-service", "communities"]
+"""
+
+
+def test_a_new_job_asks_which_products_help_with_it(canvas_path):
+    canvas_path.write_text(OFFER_FIRST, encoding="utf-8")
+    code, shown = ask_by_lines(canvas_path, "quick", "2", "Get to work", "2", "", "", "", "", "", "", "")
+    assert code == 0
+    products = saved(canvas_path)["segments"][0]["products"]
+    assert products == [{"id": "ps1", "text": "Pre-ordered coffee"},
+                        {"id": "ps2", "text": "Breakfast roll", "serves": ["j1"]}]
+    assert "What addresses it?\n  1. Pre-ordered coffee\n  2. Breakfast roll\n" in shown
+
+
+def test_only_an_offered_type_can_be_in_place_and_the_new_questions_are_asked(canvas_path):
+    canvas_path.write_text(OFFER_FIRST, encoding="utf-8")
+    # Start at relationships: keep the types; expects co-creation too; communities in
+    # place; for retention; cost high; no notes; finish.
+    code, shown = ask_by_lines(canvas_path, "full", "4", "", "6 1", "2", "2", "3", "", "")
+    assert code == 0
+    relationship = saved(canvas_path)["segments"][0]["relationship"]
+    assert relationship == {
+        "types": ["self-service", "communities"], "expected": ["co-creation", "self-service"],
+        "established": ["communities"], "motivations": ["retention"], "status": "planned",
+        "cost": "high",
+    }
+    listed = shown[shown.index("Already in place"):].split("Choose any")[0].splitlines()[1:]
+    assert [line.split(":")[0] for line in listed] == ["  1. Self-service", "  2. Communities"]
+    # The gap the new rule finds: co-creation is expected and not offered.
+    assert "expects co-creation, which is not offered" in shown

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bmc_tui.core.fit import check_fit
 from bmc_tui.tui.app import make_app
 
 from .conftest import saved
+from .test_hostile_texts import screen_text
 
 SIZE = (80, 24)
 ONE_SEGMENT = """\
@@ -44,7 +46,7 @@ async def test_types_toggle_with_space_and_enter(example_path):
         await pilot.press("home", "space")
         await pilot.pause()
         assert relationship(example_path, 0)["types"] == ["automated-services"]
-        # Down past the "Personal touch" heading to personal assistance.
+        # Down past automated services to personal assistance.
         await pilot.press("down", "down", "enter")
         await pilot.pause()
     assert relationship(example_path, 0)["types"] == ["automated-services", "personal-assistance"]
@@ -135,12 +137,13 @@ async def test_the_list_shows_the_segment_after_switching(example_path):
         assert screen.query_one("#relationships-notes").text == ""
 
 
-async def test_quick_flow_asks_only_the_types(example_path):
+async def test_quick_flow_asks_only_the_types_and_what_they_are_for(example_path):
     app = make_app(at_relationships(example_path), flow="quick")
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
-        for key in ("expected", "established", "motivations", "cost", "notes"):
+        for key in ("expected", "established", "cost", "notes"):
             assert not screen.query(f"#relationships-{key}")
+        assert screen.query_one("#relationships-motivations").selected == ["acquisition", "retention"]
         await pilot.press("home", "down", "down", "space")  # personal assistance
         await pilot.pause()
     saved_relationship = relationship(example_path, 0)
@@ -181,7 +184,55 @@ async def test_no_segments_shows_a_message_and_no_fields(canvas_path):
         screen = app.screen
         assert screen.name == "relationships"
         assert screen.query_one("#relationships-empty").display
-        assert not screen.query_one("#relationships-body").display
+        assert not screen.query_one("#relationships-columns").display
         assert "No segments yet" in str(screen.query_one("#relationships-empty").render())
         assert screen.check_action("pick_segment", ()) is False  # hidden
     assert "segments" not in saved(canvas_path)
+
+
+# issue 11: the facts from the rest of the model beside the questions
+
+
+async def test_the_context_names_the_channels_and_offer_of_the_segment_at_80_columns(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Channels: Pre-order app (Evaluation, Purchase, After-sales; Own); The cart on" in shown
+        assert "Offer: Pre-ordered coffee, Breakfast roll · Pick-up without queuing" in shown
+        # Every question is on screen with it, the notes' words included.
+        for label in ("Types you offer", "Segment expects", "Already in place",
+                      "What the relationship is for", "Cost", "Notes", "Commuters want speed"):
+            assert label in shown
+        # The highlighted type is explained below the three lists, with its example.
+        assert "Self-service (standard level): No direct contact" in shown
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert "Personal assistance (personal touch): People help the customer before," in screen_text(app)
+
+
+async def test_the_context_beside_the_questions_when_wide_follows_the_segment(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        context = str(app.screen.query_one("#relationships-context").render())
+        assert "Market type: Mass market" in context and "Worth to you: not given" in context
+        assert "- The cart on platform 2 (Awareness, Purchase, Delivery; Own)" in context
+        assert "Gain creators: Cup ready at the chosen minute" in context
+        await pilot.press("ctrl+n")  # the next segment
+        await pilot.pause()
+        context = str(app.screen.query_one("#relationships-context").render())
+        assert "Market type: Niche" in context and "Pre-order app" not in context
+        assert "Gain creators: none yet" in context
+
+
+async def test_expected_types_are_saved_and_an_unoffered_one_is_a_gap(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")  # to what the segment expects
+        assert app.focused.id == "relationships-expected"
+        await pilot.press("home", "space", "end", "space")  # self-service and co-creation
+        await pilot.pause()
+        gaps = [f.brief for f in check_fit(app.document.canvas).gaps if f.segment_id == "commuters"]
+        assert "expects co-creation, which is not offered" in gaps
+    assert relationship(example_path, 0)["expected"] == ["self-service", "co-creation"]

@@ -1,4 +1,5 @@
-"""Snapshots of the fit step: 80x24 and 120x40 with the example's findings, and a canvas that fits.
+"""Snapshots of the fit step, by feature: the example's gaps (80x24 and 120x40), advice
+shown apart and hidden, a canvas that fits, the link picker and the drop confirmation.
 
 Update after an intended change with
 `python3 -m pytest tests/test_snapshots_fit.py --snapshot-update`, then look at every SVG.
@@ -10,10 +11,10 @@ import pytest
 
 from bmc_tui.tui.app import make_app
 
-from .test_fit_step import FITTING_CANVAS, PAINS_CANVAS
+from .conftest import LARGE, SMALL
+from .test_fit_step import ADVICE_CANVAS, FITTING_CANVAS, PAINS_CANVAS
 
-SMALL = (80, 24)
-LARGE = (120, 40)
+SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
 
 
 async def open_fit(pilot) -> None:
@@ -21,28 +22,40 @@ async def open_fit(pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
-def test_fit_screen(snap_compare, example_path, size):
-    assert snap_compare(make_app(example_path), terminal_size=size, run_before=open_fit)
+class TestGaps:
+    @SIZES
+    def test_example_findings(self, snap_compare, example_path, size):
+        assert snap_compare(make_app(example_path), terminal_size=size, run_before=open_fit)
+
+    def test_on_a_channel_finding(self, snap_compare, example_path):
+        assert snap_compare(
+            make_app(example_path), terminal_size=SMALL, run_before=open_fit, press=["end"],
+        )
+
+    def test_with_no_findings(self, snap_compare, canvas_path):
+        canvas_path.write_text(FITTING_CANVAS, encoding="utf-8")
+        assert snap_compare(make_app(canvas_path), terminal_size=SMALL)
 
 
-def test_fit_screen_on_a_channel_finding(snap_compare, example_path):
-    assert snap_compare(
-        make_app(example_path), terminal_size=SMALL, run_before=open_fit, press=["end"],
-    )
+class TestAdvice:
+    """Advice after the gaps under its own heading, each with its why; a hides it."""
+
+    @SIZES
+    def test_advice_apart(self, snap_compare, canvas_path, size):
+        canvas_path.write_text(ADVICE_CANVAS, encoding="utf-8")
+        assert snap_compare(make_app(canvas_path), terminal_size=size, press=["down"])
+
+    def test_advice_hidden(self, snap_compare, canvas_path):
+        canvas_path.write_text(ADVICE_CANVAS, encoding="utf-8")
+        assert snap_compare(make_app(canvas_path), terminal_size=SMALL, press=["a"])
 
 
-def test_fit_screen_with_no_findings(snap_compare, canvas_path):
-    canvas_path.write_text(FITTING_CANVAS, encoding="utf-8")
-    assert snap_compare(make_app(canvas_path), terminal_size=SMALL)
+class TestActions:
+    def test_link_picker_for_a_pain(self, snap_compare, canvas_path):
+        canvas_path.write_text(PAINS_CANVAS, encoding="utf-8")
+        assert snap_compare(make_app(canvas_path), terminal_size=SMALL, press=["l"])
 
-
-def test_fit_link_picker_for_a_pain(snap_compare, canvas_path):
-    canvas_path.write_text(PAINS_CANVAS, encoding="utf-8")
-    assert snap_compare(make_app(canvas_path), terminal_size=SMALL, press=["l"])
-
-
-def test_fit_confirm_drop(snap_compare, example_path):
-    assert snap_compare(
-        make_app(example_path), terminal_size=SMALL, run_before=open_fit, press=["down", "delete"],
-    )
+    def test_confirm_drop(self, snap_compare, example_path):
+        assert snap_compare(
+            make_app(example_path), terminal_size=SMALL, run_before=open_fit, press=["down", "delete"],
+        )

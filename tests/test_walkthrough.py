@@ -58,6 +58,7 @@ async def walk_relationships(pilot) -> None:
     await pilot.press("tab", "space")  # expected: self-service
     await pilot.press("tab", "space")  # already in place: self-service
     await pilot.press("tab", "space")  # motivations: acquisition
+    await pilot.press("down", "space")  # and retention: in place, it keeps customers too
     await pilot.press("tab", "space")  # cost: low
     await pilot.press("tab")
     await type_text(pilot, "Speed, not conversation")
@@ -102,7 +103,7 @@ async def test_all_five_steps_with_the_keyboard_alone(canvas_path):
         "types": ["self-service"],
         "expected": ["self-service"],
         "established": ["self-service"],
-        "motivations": ["acquisition"],
+        "motivations": ["acquisition", "retention"],
         "status": "established",
         "cost": "low",
         "notes": "Speed, not conversation",
@@ -163,7 +164,8 @@ async def test_the_quick_flow_end_to_end(canvas_path):
         await pilot.press("ctrl+n")
         await type_text(pilot, "Pre-order app")
         await pilot.press("enter", "tab", "space")
-        await pilot.press("ctrl+n", "space")
+        await pilot.press("ctrl+n", "space")  # types: self-service
+        await pilot.press("tab", "space")  # what it is for: acquisition
         assert app.current_mode == "relationships"
         # The quick flow has no fit step: Ctrl+N on the last step does nothing.
         await pilot.press("ctrl+n")
@@ -176,6 +178,7 @@ async def test_the_quick_flow_end_to_end(canvas_path):
     ]
     assert data["channels"][0]["phases"] == ["awareness"]
     assert segment["relationship"]["types"] == ["self-service"]
+    assert segment["relationship"]["motivations"] == ["acquisition"]
 
 
 async def test_outline_jumps_by_arrows_or_step_number(example_path):

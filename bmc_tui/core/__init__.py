@@ -15,6 +15,7 @@ from .canvas import (
     OFFER_KINDS,
     OWNERS,
     PHASES,
+    PHASE_GROUPS,
     PROFILE_KINDS,
     REACHES,
     RELATIONSHIP_TYPES,

@@ -31,6 +31,12 @@ REACHES = ("direct", "indirect")
 OWNERS = ("own", "partner")
 MEDIUMS = ("online", "offline", "mixed")
 PHASES = ("awareness", "evaluation", "purchase", "delivery", "after-sales")
+# The buying cycle in three parts: before the sale, the sale, after the sale.
+PHASE_GROUPS = (
+    ("before-sale", ("awareness", "evaluation")),
+    ("sale", ("purchase", "delivery")),
+    ("after-sale", ("after-sales",)),
+)
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")  # used with fullmatch: "$" would let "abc\n" through
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .canvas import ITEM_KINDS, OFFER_KINDS, PHASES, PROFILE_KINDS, Canvas, Item, Segment
+from .canvas import ITEM_KINDS, OFFER_KINDS, PHASES, PROFILE_KINDS, Canvas, Channel, Item, Segment
 
 STANDARD_TYPES = frozenset({"self-service", "automated-services"})
 PERSONAL_TYPES = frozenset({"personal-assistance", "dedicated-personal-assistance"})
@@ -66,7 +66,13 @@ class Coverage:
 class SegmentFit:
     segment: Segment
     coverage: list[Coverage]
-    findings: list[Finding]
+    findings: list[Finding]  # gaps first, then advice
+    channels: list[Channel] = field(default_factory=list)  # the channels that reach it
+    uncovered: list[str] = field(default_factory=list)  # phases none of them covers
+
+    @property
+    def gaps(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_gap]
 
     def counts(self) -> dict[str, tuple[int, int]]:
         """Per profile kind: (addressed, total)."""
@@ -99,11 +105,23 @@ class FitReport:
 
     @property
     def ok(self) -> bool:
+        """Nothing found at all, not even advice."""
         return not self.findings
+
+    @property
+    def gaps(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_gap]
+
+    @property
+    def advice(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_gap]
 
 
 def check_fit(canvas: Canvas) -> FitReport:
     segment_fits = [_segment_fit(canvas, segment) for segment in canvas.segments]
+    twins = _same_types_advice(canvas)
+    for fit in segment_fits:
+        fit.findings += twins.get(fit.segment.id, [])
     channel_findings = [
         Finding(
             "channel-serves-no-segment",
@@ -120,7 +138,7 @@ def check_fit(canvas: Canvas) -> FitReport:
         Finding("no-segment", "No customer segments yet", "segments", brief="No customer segments yet")
     ]
     findings = no_segment + [f for fit in segment_fits for f in fit.findings] + channel_findings
-    return FitReport(segment_fits, findings)
+    return FitReport(segment_fits, findings + _channel_advice(canvas))
 
 
 def _segment_fit(canvas: Canvas, segment: Segment) -> SegmentFit:
@@ -129,15 +147,24 @@ def _segment_fit(canvas: Canvas, segment: Segment) -> SegmentFit:
         for kind in PROFILE_KINDS
         for item in segment.items(kind)
     ]
+    channels = canvas.channels_for(segment.id)
+    uncovered = uncovered_phases(canvas, segment.id)
     findings = _value_findings(segment, coverage)
-    findings += _channel_findings(canvas, segment)
+    findings += _channel_findings(segment, channels, uncovered)
     findings += _relationship_findings(segment)
-    return SegmentFit(segment, coverage, findings)
+    findings += _relationship_advice(segment)
+    findings += _segment_channel_advice(segment, channels)
+    return SegmentFit(segment, coverage, findings, channels, uncovered)
 
 
 def _finding(segment: Segment, code: str, brief: str, step: str, **where: str | None) -> Finding:
     """A finding about one segment: the message names it, the brief does not."""
     return Finding(code, f"{segment.name}: {brief}", step, segment.id, brief=brief, **where)
+
+
+def _advice(segment: Segment, code: str, brief: str, step: str, why: str) -> Finding:
+    return Finding(code, f"{segment.name}: {brief}", step, segment.id, brief=brief,
+                   severity=ADVICE, why=why)
 
 
 _SINGULAR = {"jobs": "job", "pains": "pain", "gains": "gain"}
@@ -172,19 +199,33 @@ def _value_findings(segment: Segment, coverage: list[Coverage]) -> list[Finding]
     return findings
 
 
+# The kinds of channel a mix is summed up by: (the channel key, its values in order).
+MIX_KINDS = (("owner", ("own", "partner")), ("reach", ("direct", "indirect")),
+             ("medium", ("online", "offline", "mixed")))
+
+
+def channel_mix(channels: list[Channel]) -> list[tuple[str, dict[str, int]]]:
+    """Per kind, how many of these channels have each value: [("owner", {"own": 2, ...})...].
+    Channels not yet described that way are not counted."""
+    return [
+        (key, {value: sum(1 for c in channels if getattr(c, key) == value) for value in values})
+        for key, values in MIX_KINDS
+    ]
+
+
 def uncovered_phases(canvas: Canvas, segment_id: str) -> list[str]:
     """The phases no channel of this segment covers, in buying-cycle order."""
     covered = {phase for channel in canvas.channels_for(segment_id) for phase in channel.phases}
     return [phase for phase in PHASES if phase not in covered]
 
 
-def _channel_findings(canvas: Canvas, segment: Segment) -> list[Finding]:
+def _channel_findings(segment: Segment, channels: list[Channel], uncovered: list[str]) -> list[Finding]:
     # A segment no channel serves gets one finding, not one per phase: the fix is the same.
-    if not canvas.channels_for(segment.id):
+    if not channels:
         return [_finding(segment, "no-channel", "no channel reaches this segment", "channels")]
     return [
         _finding(segment, "phase-uncovered", f"no channel covers {phase}", "channels", phase=phase)
-        for phase in uncovered_phases(canvas, segment.id)
+        for phase in uncovered
     ]
 
 
@@ -208,4 +249,105 @@ def _relationship_findings(segment: Segment) -> list[Finding]:
             segment, "niche-standard-only",
             "a niche served only by self-service or automation misses the personal touch",
             "relationships"))
+    for expected in relationship.expected:
+        if expected not in types:
+            findings.append(_finding(
+                segment, "expected-type-not-offered",
+                f"expects {type_words(expected)}, which is not offered", "relationships"))
     return findings
+
+
+# A relationship type in words, without a flow at hand (self-service keeps its hyphen).
+TYPE_WORDS = {
+    "personal-assistance": "personal assistance",
+    "dedicated-personal-assistance": "dedicated personal assistance",
+    "automated-services": "automated services",
+}
+
+
+def type_words(value: str) -> str:
+    return TYPE_WORDS.get(value, value)
+
+
+# Advice: rules of thumb, each with the one line of reasoning the fit step shows beside it.
+WHY_COST_FOLLOWS_WORTH = "The cost of a relationship should follow the segment's worth and size."
+WHY_DIFFERENT_RELATIONSHIPS = "Different segments usually need different relationships."
+WHY_RETENTION_FOLLOWS = (
+    "Once customers are won, retention and upselling follow: mobile operators first gave "
+    "phones away, then worked to keep customers and raise revenue per customer."
+)
+WHY_PARTNER_MARGINS = (
+    "Partner channels are cheaper to start with but leave thinner margins: fine for early "
+    "stages, worth revisiting."
+)
+WHY_CHANNEL_BALANCE = "Look for a balance between kinds of channels."
+WHY_DIRECT_IS_OWN = (
+    "Direct means your own website, stores or sales force; a partner's store is indirect."
+)
+
+
+def _relationship_advice(segment: Segment) -> list[Finding]:
+    relationship = segment.relationship
+    advice = []
+    if segment.market == "mass" and relationship.cost == "high":
+        advice.append(_advice(segment, "mass-market-high-cost",
+                              "a mass market with a high-cost relationship",
+                              "relationships", WHY_COST_FOLLOWS_WORTH))
+    if segment.worth == "low" and "dedicated-personal-assistance" in relationship.types:
+        advice.append(_advice(segment, "low-worth-dedicated",
+                              "a low-worth segment served by dedicated personal assistance",
+                              "relationships", WHY_COST_FOLLOWS_WORTH))
+    if relationship.established and relationship.motivations == ["acquisition"]:
+        advice.append(_advice(segment, "established-acquisition-only",
+                              "a relationship in place kept only for acquisition",
+                              "relationships", WHY_RETENTION_FOLLOWS))
+    return advice
+
+
+def _same_types_advice(canvas: Canvas) -> dict[str, list[Finding]]:
+    """Segment id -> the advice that other segments have exactly the same types."""
+    by_types: dict[frozenset[str], list[Segment]] = {}
+    for segment in canvas.segments:
+        if segment.relationship.types:
+            by_types.setdefault(frozenset(segment.relationship.types), []).append(segment)
+    advice: dict[str, list[Finding]] = {}
+    for twins in by_types.values():
+        for segment in twins if len(twins) > 1 else []:
+            others = ", ".join(f"'{other.name}'" for other in twins if other is not segment)
+            advice[segment.id] = [_advice(
+                segment, "same-relationship-types",
+                f"the same relationship types as {others}", "relationships",
+                WHY_DIFFERENT_RELATIONSHIPS)]
+    return advice
+
+
+def _segment_channel_advice(segment: Segment, channels: list[Channel]) -> list[Finding]:
+    if channels and all(channel.owner == "partner" for channel in channels):
+        return [_advice(segment, "partner-channels-only", "reached only through partner channels",
+                        "channels", WHY_PARTNER_MARGINS)]
+    return []
+
+
+# "All channels of one kind": (the channel key, the value, how the kind reads).
+_ONE_KIND = (
+    ("owner", "own", "your own"), ("owner", "partner", "run by partners"),
+    ("medium", "online", "online"), ("medium", "offline", "offline"),
+)
+
+
+def _channel_advice(canvas: Canvas) -> list[Finding]:
+    advice = []
+    channels = canvas.channels
+    # Two or more, each answered: one channel, or one not yet described, says nothing of a mix.
+    for key, value, words in _ONE_KIND:
+        if len(channels) > 1 and all(getattr(channel, key) == value for channel in channels):
+            brief = f"every channel is {words}"
+            advice.append(Finding(f"channels-all-{value}", brief[0].upper() + brief[1:], "channels",
+                                  brief=brief[0].upper() + brief[1:], severity=ADVICE,
+                                  why=WHY_CHANNEL_BALANCE))
+    for channel in channels:
+        if channel.reach == "direct" and channel.owner == "partner":
+            brief = f"Channel '{channel.name}' is direct but run by a partner"
+            advice.append(Finding("direct-partner-channel", brief, "channels", channel_id=channel.id,
+                                  brief=brief, severity=ADVICE, why=WHY_DIRECT_IS_OWN))
+    return advice

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core import ADDRESSED_BY
 from ..core.flow import LIST, MANY, ONE, TEXT, Flow, Option, Question, Step
 from ..core.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
 from ..core.edits import EditError, Edits
@@ -223,13 +224,17 @@ class Interview:
     def _step_relationships(self, step: Step) -> None:
         for segment_id in self._each("Segment", lambda: self.canvas.segments, step, always=True):
             for question in step.questions:
-                shown = [o.value for o in question.options]
-                self._answer(step, question, self.canvas.segment(segment_id).relationship, {
+                relationship = self.canvas.segment(segment_id).relationship
+                # Only an offered type can already be in place: the others are not offered here.
+                offered = relationship.types if question.key == "established" else None
+                options = [o for o in question.options if offered is None or o.value in offered]
+                shown = [o.value for o in options]
+                self._answer(step, question, relationship, {
                     TEXT: lambda key, text: self.edits.set_relationship_text(segment_id, key, text),
                     ONE: lambda key, value: self.edits.set_relationship_choice(segment_id, key, value),
                     MANY: lambda key, values: self.edits.set_relationship_choices(
                         segment_id, key, values, shown=shown),
-                })
+                }, options=options)
 
     def _step_fit(self, step: Step) -> None:
         """The findings come once the steps are done (see ``review``)."""
@@ -255,7 +260,12 @@ class Interview:
     def _items(self, step: Step, question: Question, segment_id: str) -> None:
         kind = question.key
         segment = self.canvas.segment(segment_id)
-        after = (lambda item_id: self._links(step, question, segment_id, item_id)) if question.links_to else None
+        if question.links_to:
+            after = lambda item_id: self._links(step, question, segment_id, item_id)  # noqa: E731
+        elif kind in ADDRESSED_BY:
+            after = lambda item_id: self._addressed_by(step, question, segment_id, item_id)  # noqa: E731
+        else:
+            after = None
         self._list(
             step, question, lambda: [(i.id, i.text) for i in segment.items(kind)],
             lambda text: self.edits.add_item(segment_id, kind, text),
@@ -322,9 +332,23 @@ class Interview:
         if links is not None and links != item.links:
             self.edits.set_links(segment_id, question.key, item_id, links)
 
+    def _addressed_by(self, step: Step, question: Question, segment_id: str, item_id: str) -> None:
+        """Which offer items address a job, pain or gain: asked once there are some."""
+        segment = self.canvas.segment(segment_id)
+        offers = segment.items(ADDRESSED_BY[question.key])
+        if not offers:
+            return
+        chosen = [offer.id for offer in offers if item_id in offer.links]
+        choices = [Choice(offer.id, visible(offer.text)) for offer in offers]
+        picked = self._ask(step, question, lambda: self.ask.checkbox(
+            visible(question.link_label or "What addresses it?"), choices, chosen))
+        if picked is not None and set(picked) != set(chosen):
+            self.edits.set_addressed_by(segment_id, question.key, item_id, picked)
+
     # one question about one record
 
-    def _answer(self, step: Step, question: Question, record, setters: dict) -> None:
+    def _answer(self, step: Step, question: Question, record, setters: dict, options=None) -> None:
+        """``options``: the options to offer, when not all of the question's (the types in place)."""
         key, label = question.key, visible(question.label)
         current = getattr(record, key)
         if question.kind == TEXT:
@@ -339,7 +363,7 @@ class Interview:
             if value is not None and value != current:
                 setters[ONE](key, value)
         elif question.kind == MANY:
-            choices = self._many_choices(question)
+            choices = self._many_choices(question) if options is None else [option_choice(o) for o in options]
             if choices:
                 values = self._ask(step, question, lambda: self.ask.checkbox(label, choices, current))
                 offered = {choice.value for choice in choices}

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
-from ...core import PHASES, Channel
-from ...core.fit import Finding
+from ...core import PHASE_GROUPS, PHASES, Channel
+from ...core.fit import MIX_KINDS, Finding, channel_mix
 from ..widgets import (
     Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextBox, literal,
     literal_line,
@@ -25,6 +25,9 @@ GRID_NO_SEGMENTS = "Add segments in step 1 to see which phases each one is reach
 # When the flow does not ask which segments a channel serves, the grid has one row:
 # what all channels together cover.
 ALL_CHANNELS_ROW = "All channels"
+# The buying cycle's parts above the grid's phases; a flow may reword them in [steps.texts].
+PHASE_GROUP_HEADINGS = {"before-sale": "Before the sale", "sale": "The sale", "after-sale": "After the sale"}
+NO_SEGMENT_MARK = "! no segment yet"
 
 
 class ChannelsScreen(StepScreen):
@@ -43,7 +46,9 @@ class ChannelsScreen(StepScreen):
             with VerticalScroll(id="channels-detail", can_focus=False):
                 yield Static(literal(self.step.text("empty_hint", EMPTY_HINT)), id="channels-empty")
                 yield from self._compose_questions()
-        yield CoverageGrid(self._phase_headings(), corner=self._grid_corner(), id="channels-grid")
+        groups = [(self.step.text(group, PHASE_GROUP_HEADINGS[group]), phases) for group, phases in PHASE_GROUPS]
+        yield CoverageGrid(self._phase_headings(), corner=self._grid_corner(), groups=groups,
+                           mix_headings=self._mix_headings(), id="channels-grid")
 
     def _compose_questions(self) -> ComposeResult:
         # In the flow's order: a flow file may ask the same questions in another order.
@@ -102,8 +107,10 @@ class ChannelsScreen(StepScreen):
         text = literal_line(channel.name)
         # Without any segment yet the detail already says so; no need to repeat it per channel.
         if self.step.asks("segments") and self.canvas.segments and not channel.segments:
-            # On its own line: in a narrow list it would wrap mid-phrase.
-            text.append("\n  no segment yet", style="dim italic")
+            # On its own line: in a narrow list it would wrap mid-phrase. A warning (a mark
+            # and the warning colour), not another entry of the list.
+            warning = self.app.theme_variables.get("text-warning", "yellow")
+            text.append("\n  " + NO_SEGMENT_MARK, style=f"italic {warning}")
         return text
 
     def _highlighted_channel(self) -> Channel | None:
@@ -129,10 +136,31 @@ class ChannelsScreen(StepScreen):
             self.grid.set_rows([CoverageRow(ALL_CHANNELS_ROW, _phase_counts(canvas.channels))])
             return
         rows = [
-            CoverageRow(segment.name, _phase_counts(canvas.channels_for(segment.id)))
+            CoverageRow(segment.name, _phase_counts(channels), self._mix(channels))
             for segment in canvas.segments
+            for channels in [canvas.channels_for(segment.id)]
         ]
         self.grid.set_rows(rows, empty_message=GRID_NO_SEGMENTS)
+
+    def _mix_headings(self) -> list[str]:
+        """"Own / partner", "Direct / indirect", "Online / offline": the kinds the flow asks."""
+        flow = self.bmc.flow
+        return [
+            " / ".join(flow.option_label("channels", key, value) for value in values[:2]).capitalize()
+            for key, values in MIX_KINDS if self.step.asks(key)
+        ]
+
+    def _mix(self, channels: list[Channel]) -> tuple[str, ...]:
+        """A cell per kind the flow asks: "2 / 0" channels (and "+1 mixed" when any is)."""
+        cells = []
+        for key, counts in channel_mix(channels):
+            if self.step.asks(key):
+                values = list(counts.values())
+                cell = f"{values[0]} / {values[1]}"
+                if len(values) > 2 and values[2]:
+                    cell += f" (+{values[2]} mixed)"
+                cells.append(cell)
+        return tuple(cells)
 
     def show_target(self, target: Finding) -> None:
         """A channel finding: that channel in the list. A segment's: its row of the grid

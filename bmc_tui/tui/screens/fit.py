@@ -7,20 +7,21 @@ finding's segment: each job, pain and gain with what addresses it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.widget import AwaitMount, Widget
+from textual.widget import AwaitMount
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.flow import Question, Step
 from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
-from ...core.fit import (
-    COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit, uncovered_phases,
-)
+from ...core.fit import COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit
 from ...core.text import visible_line
 from ..widgets import literal, literal_line
 from .base import StepScreen
@@ -32,6 +33,9 @@ WIDE_COLUMNS = 110
 OK_MARK = "✓ "
 # Things that need work carry a mark, not only a colour: NO_COLOR users see it too.
 WORK_MARK = "! "
+# Advice is a rule of thumb, not a gap: its own mark, and its own part of the list.
+ADVICE_MARK = "? "
+ADVICE_HEADING = "Advice: rules of thumb, worth a second look"
 
 NO_FINDINGS = (
     "No findings. Every job, pain and gain is addressed, every offer item addresses "
@@ -40,22 +44,40 @@ NO_FINDINGS = (
 )
 
 
+@dataclass(frozen=True)
+class DetailRow:
+    """One row of the detail pane, before it is a widget: the pane re-mounts its widgets
+    only when the rows' shape changes, and otherwise updates their text in place."""
+
+    content: Text
+    classes: str
+    key: object = None  # what a finding points at: ("jobs", "j1"), "channels"...
+
+    @property
+    def is_heading(self) -> bool:
+        return "fit-heading" in self.classes or "fit-segment" in self.classes
+
+
 class FitScreen(StepScreen):
 
     BINDINGS = [
-        # Letters here only open a picker (l) or another step (g): no letter destroys.
+        # Letters here only open a picker (l) or another step (g), or hide advice (a):
+        # no letter destroys.
         Binding("l", "link", "Link"),
         Binding("delete", "drop", "Drop", key_display="Del"),
         Binding("g", "jump", "Go to step"),
+        Binding("a", "toggle_advice", "Hide advice"),
     ]
 
     def __init__(self, step: Step) -> None:
         super().__init__(step)
         self.report = FitReport([], [])
+        self.advice_hidden = False
+        self.shown: list[Finding] = []  # the gaps, then the advice unless hidden
         self._option_of_finding: list[int] = []
         self._detail_key: tuple | None = None
-        self._generation = 0  # counts reports: the detail is rebuilt for each new one
-        self._detail_rows: dict[object, Widget] = {}
+        self._detail_rows: list[DetailRow] = []
+        self._detail_widgets_shown: list[Static] = []
 
     def compose_body(self) -> ComposeResult:
         with Container(id="fit-body"):
@@ -88,9 +110,12 @@ class FitScreen(StepScreen):
     # the findings
 
     def refresh_from_model(self) -> None:
-        before, index = self.report.findings, self._finding_index()
+        before, index = self.shown, self._finding_index()
         self.report = check_fit(self.canvas)
-        self._generation += 1
+        self._show_findings(before, index)
+
+    def _show_findings(self, before: list[Finding], index: int | None) -> None:
+        self.shown = self.report.gaps + ([] if self.advice_hidden else self.report.advice)
         self._fill_findings(self._index_after_change(before, index))
         self._show_detail()
         self.refresh_bindings()
@@ -98,7 +123,7 @@ class FitScreen(StepScreen):
     def _index_after_change(self, before: list[Finding], index: int | None) -> int | None:
         """The finding to highlight after a change: the same one if it is still there;
         once it is fixed (linked, dropped), the next one that is left."""
-        findings = self.report.findings
+        findings = self.shown
         if not findings:
             return None
         if index is None or index >= len(before):
@@ -109,45 +134,67 @@ class FitScreen(StepScreen):
         return len(findings) - 1
 
     def _fill_findings(self, highlight: int | None) -> None:
-        findings = self.report.findings
+        findings = self.shown
         options: list[Option] = []
         self._option_of_finding = []
         group: object = object()
         for number, finding in enumerate(findings):
-            key = (finding.segment_id, finding.channel_id is not None)
+            # Gaps are grouped by segment; advice follows under its own heading.
+            key = (finding.segment_id, finding.channel_id is not None) if finding.is_gap else "advice"
             if key != group:
                 group = key
                 if (heading := self._group_heading(finding)) is not None:
                     options.append(Option(heading, disabled=True))
             self._option_of_finding.append(len(options))
             options.append(Option(self._finding_prompt(finding), id=f"finding-{number}"))
+        if self.advice_hidden and self.report.advice:
+            count = len(self.report.advice)
+            options.append(Option(Text(f"Advice: {count} hidden (a shows it)", style="dim"), disabled=True))
         findings_list = self.findings_list
         findings_list.set_options(options)
-        if not findings and findings_list.has_focus:
+        if not options and findings_list.has_focus:
             # The list goes away with its last finding: scrolling the coverage is what is left.
             self.query_one("#fit-detail").focus()
-        findings_list.display = bool(findings)
-        self.query_one("#fit-none").display = not findings
-        title = f"Findings ({len(findings)})" if findings else "Findings"
-        self.query_one("#fit-findings-title", Label).update(title)
+        findings_list.display = bool(options)
+        self.query_one("#fit-none").display = not self.report.findings
+        self.query_one("#fit-findings-title", Label).update(self._findings_title())
         if highlight is not None:
             findings_list.highlighted = self._option_of_finding[highlight]
 
+    def _findings_title(self) -> str:
+        gaps, advice = len(self.report.gaps), len(self.report.advice)
+        if not gaps and not advice:
+            return "Findings"
+        parts = [f"{gaps} gap{'s' * (gaps != 1)}"] if gaps else []
+        parts += [f"{advice} advice"] if advice else []
+        return f"Findings ({', '.join(parts)})"
+
     def _group_heading(self, finding: Finding) -> Text | None:
-        """Findings are grouped by segment; channel ones come last under their own heading."""
+        """Findings are grouped by segment; channel ones come last under their own heading,
+        and advice after every gap."""
+        if not finding.is_gap:
+            return Text(ADVICE_HEADING, style="bold")
         segment = self.canvas.segment(finding.segment_id or "")
         if segment is not None:
             return literal_line(segment.name, style="bold")
         return Text("Channels", style="bold") if finding.channel_id else None
 
-    def _finding_prompt(self, finding: Finding) -> Text:
-        text = Text(WORK_MARK)
+    def _finding_prompt(self, finding: Finding) -> Table:
+        """The mark, then the finding and its step; advice's why below. Wrapped lines hang
+        under the text, not under the mark."""
+        # Advice is not grouped by segment: its message names the segment itself.
+        text = literal_line(finding.brief or finding.message if finding.is_gap else finding.message)
         # Findings quote names from the canvas; step names come from the flow.
-        text.append(visible_line(finding.brief or finding.message))
         step = self.bmc.flow.step(finding.step)
         if step is not None:
             text.append(f"  → {visible_line(step.short)}", style="dim")
-        return text
+        prompt = Table.grid()
+        prompt.add_column(width=len(WORK_MARK), no_wrap=True)
+        prompt.add_column(ratio=1)
+        prompt.add_row(WORK_MARK if finding.is_gap else ADVICE_MARK, text)
+        if finding.why:
+            prompt.add_row("", literal_line(finding.why, style="dim italic"))
+        return prompt
 
     def _finding_index(self) -> int | None:
         highlighted = self.findings_list.highlighted
@@ -158,7 +205,7 @@ class FitScreen(StepScreen):
     @property
     def current_finding(self) -> Finding | None:
         index = self._finding_index()
-        findings = self.report.findings
+        findings = self.shown
         return findings[index] if index is not None and index < len(findings) else None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -175,26 +222,39 @@ class FitScreen(StepScreen):
     def _show_detail(self) -> None:
         finding = self.current_finding
         if finding is None:
-            key: tuple = ("all", self._generation)
+            key: tuple = ("all",)
         elif finding.segment_id:
-            key = ("segment", finding.segment_id, self._generation)
+            key = ("segment", finding.segment_id)
+        elif finding.channel_id:
+            key = ("channel", finding.channel_id)
         else:
-            key = ("channel", finding.channel_id, self._generation)
+            key = ("channels",) if finding.step == "channels" else ("all",)
+        rows = self._detail_rows_for(finding)
+        detail = self.query_one("#fit-detail", VerticalScroll)
         mounted: AwaitMount | None = None
-        if key != self._detail_key:
-            self._detail_key = key
-            self._detail_rows = {}
-            detail = self.query_one("#fit-detail", VerticalScroll)
+        shape = [(row.classes, row.key) for row in rows]
+        if key != self._detail_key or shape != [(row.classes, row.key) for row in self._detail_rows]:
+            # Another segment, or rows come and go: mount anew (and start at the top).
+            self._detail_widgets_shown = [Static(row.content, classes=f"fit-row {row.classes}") for row in rows]
             detail.remove_children()
-            mounted = detail.mount_all(self._detail_widgets(finding))
-            detail.scroll_home(animate=False)
-            self.query_one("#fit-detail-title", Label).update(self._detail_title(finding))
+            mounted = detail.mount_all(self._detail_widgets_shown)
+            if key != self._detail_key:
+                detail.scroll_home(animate=False)
+        else:
+            # The same rows with new words (a link made, a name changed): no re-mount.
+            for widget, row, old in zip(self._detail_widgets_shown, rows, self._detail_rows):
+                if row.content != old.content:
+                    widget.update(row.content)
+        self._detail_key, self._detail_rows = key, rows
+        self.query_one("#fit-detail-title", Label).update(self._detail_title(finding))
         self._mark_current(finding, mounted)
 
     def _detail_title(self, finding: Finding | None) -> Text:
         if finding is not None and finding.channel_id:
             channel = self.canvas.channel(finding.channel_id)
             return literal_line(channel.name if channel else "")
+        if finding is not None and not finding.segment_id and finding.step == "channels":
+            return Text("Every channel")
         segment = self.canvas.segment(finding.segment_id or "") if finding else None
         if segment is None:
             return Text("Every segment" if self.canvas.segments else "No segments yet")
@@ -207,59 +267,72 @@ class FitScreen(StepScreen):
             heading.append(f" · {visible_line(label)}", style="not bold")
         return heading
 
-    def _detail_widgets(self, finding: Finding | None) -> list[Widget]:
+    def _detail_rows_for(self, finding: Finding | None) -> list[DetailRow]:
         if finding is not None and finding.channel_id:
             channel = self.canvas.channel(finding.channel_id)
             return self._channel_rows(channel) if channel else []
         if finding is not None and finding.segment_id:
             fit = next(f for f in self.report.segments if f.segment.id == finding.segment_id)
             return self._segment_rows(fit)
+        if finding is not None and finding.step == "channels":
+            return self._every_channel_rows()
         # All fits (or there is no segment): every segment, one after the other.
-        rows: list[Widget] = []
+        rows: list[DetailRow] = []
         for number, fit in enumerate(self.report.segments):
             classes = "fit-segment fit-spaced" if number else "fit-segment"
-            rows.append(self._row(self._segment_heading(fit.segment), classes))
+            rows.append(DetailRow(self._segment_heading(fit.segment), classes))
             rows += self._segment_rows(fit)
         return rows
 
     def _mark_current(self, finding: Finding | None, mounted: AwaitMount | None) -> None:
-        for row in self._detail_rows.values():
-            row.remove_class("-current")
-        row = self._detail_rows.get(self._row_key(finding)) if finding else None
-        if row is None:
+        key = self._row_key(finding) if finding else None
+        current = next((n for n, row in enumerate(self._detail_rows) if key is not None and row.key == key), None)
+        for number, widget in enumerate(self._detail_widgets_shown):
+            widget.set_class(number == current, "-current")
+        if current is None:
             return
-        row.add_class("-current")
+        # The heading of the row's section stays in view above it, when both fit.
+        heading = next(
+            (n for n in range(current, -1, -1) if self._detail_rows[n].is_heading), current,
+        )
+        row, top = self._detail_widgets_shown[current], self._detail_widgets_shown[heading]
         detail = self.query_one("#fit-detail", VerticalScroll)
 
-        async def scroll_to_row() -> None:
+        def scroll_to_row() -> None:
+            height = detail.scrollable_content_region.height
+            if row.virtual_region.bottom - top.virtual_region.y <= height:
+                detail.scroll_to(y=top.virtual_region.y, animate=False)
+            else:
+                detail.scroll_to_center(row, animate=False)
+
+        async def when_laid_out() -> None:
             # New rows have no place on screen until they are mounted and laid out.
             if mounted is not None:
                 await mounted
-            detail.call_after_refresh(detail.scroll_to_center, row, animate=False)
+            detail.call_after_refresh(scroll_to_row)
 
-        self.call_next(scroll_to_row)
+        self.call_next(when_laid_out)
 
     @staticmethod
     def _row_key(finding: Finding) -> object:
         if finding.item_id:
             return (finding.kind, finding.item_id)
+        if finding.channel_id:
+            # Advice is about the channel's kind; the gap, about the segments it serves.
+            return "channels" if finding.is_gap else ("channel", finding.channel_id)
         if finding.step == "channels":
             return "channels"
         if finding.step == "relationships":
             return "relationship"
         return "offers"
 
-    def _row(self, content: Text | str, classes: str, key: object = None) -> Static:
+    def _row(self, content: Text | str, classes: str, key: object = None) -> DetailRow:
         """A row of the detail; a Text given must show canvas and flow texts literally."""
-        row = Static(literal(content) if isinstance(content, str) else content,
-                     classes=f"fit-row {classes}")
-        if key is not None:
-            self._detail_rows[key] = row
-        return row
+        return DetailRow(literal(content) if isinstance(content, str) else content, classes, key)
 
-    def _segment_rows(self, fit: SegmentFit) -> list[Widget]:
+    def _segment_rows(self, fit: SegmentFit) -> list[DetailRow]:
         segment = fit.segment
-        rows: list[Widget] = []
+        rows: list[DetailRow] = []
         counts = fit.counts()
         for kind in PROFILE_KINDS:
             done, total = counts[kind]
@@ -278,11 +351,11 @@ class FitScreen(StepScreen):
             rows.append(self._row("Offer items that address nothing", "fit-heading"))
             for kind, item in idle:
                 rows.append(self._idle_offer_row(kind, item))
-        rows.append(self._channels_row(segment))
-        rows.append(self._relationship_row(segment))
+        rows.append(self._channels_row(fit))
+        rows.append(self._relationship_row(fit))
         return rows
 
-    def _coverage_row(self, item: Item, addressed_by: list[Item], key: object) -> Static:
+    def _coverage_row(self, item: Item, addressed_by: list[Item], key: object) -> DetailRow:
         if addressed_by:
             text = literal_line(OK_MARK + item.text)
             text.append(visible_line("  ← " + ", ".join(o.text for o in addressed_by)), style="dim")
@@ -291,27 +364,25 @@ class FitScreen(StepScreen):
         text.append("  ← nothing")
         return self._row(text, "fit-item fit-work", key)
 
-    def _idle_offer_row(self, kind: str, item: Item) -> Static:
+    def _idle_offer_row(self, kind: str, item: Item) -> DetailRow:
         text = literal_line(WORK_MARK + item.text)
         text.append(visible_line(f"  ({self._kind_label(kind)}: addresses nothing)"))
         return self._row(text, "fit-item fit-work", (kind, item.id))
 
-    def _channels_row(self, segment: Segment) -> Static:
-        missing = uncovered_phases(self.canvas, segment.id)
-        channels = self.canvas.channels_for(segment.id)
+    def _channels_row(self, fit: SegmentFit) -> DetailRow:
         text = Text.assemble(("Channels: ", "bold"))
-        if not channels:
+        if not fit.channels:
             return self._row(Text(WORK_MARK) + text + Text("none reaches it"), "fit-work", "channels")
-        text.append(visible_line(", ".join(channel.name for channel in channels)))
-        if missing:
-            labels = ", ".join(self._option_label("channels", "phases", p) for p in missing)
+        text.append(visible_line(", ".join(channel.name for channel in fit.channels)))
+        if fit.uncovered:
+            labels = ", ".join(self._option_label("channels", "phases", p) for p in fit.uncovered)
             text.append(visible_line(f"; no channel covers {labels}"))
             return self._row(Text(WORK_MARK) + text, "fit-work", "channels")
         text.append("; all five phases covered")
         return self._row(Text(OK_MARK) + text, "", "channels")
 
-    def _relationship_row(self, segment: Segment) -> Static:
-        relationship = segment.relationship
+    def _relationship_row(self, fit: SegmentFit) -> DetailRow:
+        relationship = fit.segment.relationship
         text = Text.assemble(("Relationship: ", "bold"))
         types = [self._option_label("relationships", "types", t) for t in relationship.types]
         motivations = [
@@ -321,18 +392,39 @@ class FitScreen(StepScreen):
         text.append(
             visible_line("; for " + ", ".join(motivations).lower() if motivations else "; no motivation")
         )
-        flagged = any(
-            f.step == "relationships" for f in self.report.findings if f.segment_id == segment.id
-        )
+        flagged = any(f.step == "relationships" for f in fit.gaps)
         mark = WORK_MARK if flagged else OK_MARK
         return self._row(Text(mark) + text, "fit-work" if flagged else "", "relationship")
 
-    def _channel_rows(self, channel: Channel) -> list[Widget]:
+    def _channel_rows(self, channel: Channel) -> list[DetailRow]:
         phases = ", ".join(self._option_label("channels", "phases", p) for p in channel.phases)
-        return [
-            self._row(f"Phases: {phases or 'none yet'}", "fit-item"),
-            self._row(WORK_MARK + "Serves: no segment yet", "fit-item fit-work", "channels"),
-        ]
+        rows = [self._row(f"Phases: {phases or 'none yet'}", "fit-item"),
+                self._row(self._channel_kind(channel), "fit-item", ("channel", channel.id))]
+        served = [s.name for s in self.canvas.segments if s.id in channel.segments]
+        if served:
+            rows.append(self._row(f"Serves: {', '.join(served)}", "fit-item"))
+        else:
+            rows.append(self._row(WORK_MARK + "Serves: no segment yet", "fit-item fit-work", "channels"))
+        return rows
+
+    def _every_channel_rows(self) -> list[DetailRow]:
+        """What kinds of channel there are, for advice about the mix."""
+        rows = []
+        for channel in self.canvas.channels:
+            text = literal_line(channel.name, style="bold")
+            text.append(visible_line(": " + self._channel_kind(channel)))
+            rows.append(self._row(text, "fit-item"))
+        return rows
+
+    def _channel_kind(self, channel: Channel) -> str:
+        """"Reach: Direct · Run by: Partner": a channel's answers in words; "-" for one not given."""
+        parts = []
+        for key in ("reach", "owner", "medium"):
+            question = self._question("channels", key)
+            value = getattr(channel, key)
+            answer = self._option_label("channels", key, value) if value else "-"
+            parts.append(f"{question.label if question else key.capitalize()}: {answer}")
+        return " · ".join(parts)
 
     # wording from the flow, with plain fallbacks for flows that leave a step out
 
@@ -363,7 +455,23 @@ class FitScreen(StepScreen):
             return True if self._link_targets() else None
         if action == "jump":
             return True if finding is not None and finding.step in self.bmc.flow.step_ids else None
+        if action == "toggle_advice":
+            return bool(self.report.advice)  # hidden, not greyed, while there is none
         return super().check_action(action, parameters)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The advice key says what it does now: "Hide advice" or "Show advice"."""
+        bindings = super().active_bindings
+        for key, active in bindings.items():
+            if active.binding.action == "toggle_advice" and self.advice_hidden:
+                bindings[key] = active._replace(binding=replace(active.binding, description="Show advice"))
+        return bindings
+
+    def action_toggle_advice(self) -> None:
+        before, index = self.shown, self._finding_index()
+        self.advice_hidden = not self.advice_hidden
+        self._show_findings(before, index)
 
     def _finding_item(self) -> tuple[Finding, Segment, Item] | None:
         finding = self.current_finding

@@ -1,4 +1,5 @@
-"""A compact table of rows (segments) by phases: how many channels cover each cell."""
+"""A compact table of rows (segments) by phases: how many channels cover each cell, the
+phases grouped as the buying cycle, and under it a line per row on the mix of channels."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from rich.text import Text
 from textual.widget import Widget
 
 from .literal import literal, literal_line
+from ...core.text import visible_line
 
 COVERED_MARK = "✓"
 GAP_MARK = "✗ none"
+LEGEND = f"   {COVERED_MARK} 2: 2 channels cover it   {GAP_MARK}: no channel does"
 # Points at the row and the cell a fit finding is about: seen without colour too.
 POINTER = "▸"
 
@@ -22,6 +25,7 @@ POINTER = "▸"
 class CoverageRow:
     label: str
     counts: Mapping[str, int]  # phase value -> number of channels covering it
+    mix: tuple[str, ...] = ()  # the kinds of channel that reach it: a cell per mix heading
 
     def count(self, phase: str) -> int:
         return self.counts.get(phase, 0)
@@ -45,6 +49,7 @@ class CoverageGrid(Widget):
     CoverageGrid > .coverage-grid--covered { color: $text-success; }
     CoverageGrid > .coverage-grid--gap { text-style: bold reverse; color: $text-error; }
     CoverageGrid > .coverage-grid--empty { color: $text-muted; }
+    CoverageGrid > .coverage-grid--group { color: $text-muted; text-style: italic; }
     """
 
     COMPONENT_CLASSES = {
@@ -54,6 +59,7 @@ class CoverageGrid(Widget):
         "coverage-grid--covered",
         "coverage-grid--gap",
         "coverage-grid--empty",
+        "coverage-grid--group",
     }
 
     def __init__(
@@ -62,12 +68,17 @@ class CoverageGrid(Widget):
         *,
         title: str = "Phase coverage",
         corner: str = "",
+        groups: Sequence[tuple[str, Sequence[str]]] = (),
+        mix_headings: Sequence[str] = (),
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
-        """``phases``: (value, column heading) pairs, in column order."""
+        """``phases``: (value, column heading) pairs, in column order; ``groups``: (heading,
+        phase values) for the line above the headings (before the sale, the sale...)."""
         super().__init__(id=id, classes=classes)
         self.phases = list(phases)
+        self.groups = [(heading, list(values)) for heading, values in groups]
+        self.mix_headings = list(mix_headings)  # below the grid: "Own / partner"...
         self.title = title
         self.corner = corner
         self._rows: list[CoverageRow] = []
@@ -124,24 +135,49 @@ class CoverageGrid(Widget):
             count = len(self.gaps)
             summary = "every phase covered" if count == 0 else f"{count} gap{'s' * (count != 1)}"
             text.append(f": {summary}", style=self._style("title"))
-            text.append(
-                f"   {COVERED_MARK} n: n channels   {GAP_MARK}: no channel",
-                style=self._style("legend"),
-            )
+            text.append(LEGEND, style=self._style("legend"))
         return text
 
-    def _table(self, width: int) -> Table:
+    def _phase_widths(self) -> list[int]:
+        """Each phase column keeps its heading whole and room for a pointed-at gap; the last
+        column of a group widens until the group's heading fits above its columns."""
+        widths = {phase: max(len(heading), len(POINTER + GAP_MARK)) for phase, heading in self.phases}
+        for heading, values in self.groups:
+            values = [v for v in values if v in widths]
+            if values:
+                span = sum(widths[v] for v in values) + 2 * (len(values) - 1)
+                widths[values[-1]] += max(0, len(heading) - span)
+        return [widths[phase] for phase, _ in self.phases]
+
+    def _group_line(self, label_width: int, phase_widths: list[int]) -> Text | None:
+        """The buying cycle above the phase headings: "Before the sale", "The sale"..."""
+        if not self.groups:
+            return None
+        columns = {phase: (index, width) for index, ((phase, _), width)
+                   in enumerate(zip(self.phases, phase_widths))}
+        line = Text(" " * (label_width + 2), no_wrap=True, overflow="crop")
+        for heading, values in self.groups:
+            spans = [columns[v] for v in values if v in columns]
+            if not spans:
+                continue
+            span = sum(width for _, width in spans) + 2 * (len(spans) - 1)
+            line.append(visible_line(heading)[:span].ljust(span), style=self._style("group"))
+            line.append("  ")
+        return line
+
+    def _table(self, width: int) -> RenderableType:
         header = self._style("header")
-        # The phase columns keep their headings whole (each with 2 cells of padding), and
-        # room for a pointed-at gap; long segment names give way.
-        phase_widths = [max(len(heading), len(POINTER + GAP_MARK)) for _, heading in self.phases]
-        label_width = max(8, width - sum(phase_widths) - 2 * len(phase_widths))
+        # The phase columns keep their headings whole (each with 2 cells of padding); long
+        # segment names give way.
+        phase_widths = self._phase_widths()
+        needed = max([len(self.corner)] + [len(POINTER) + 1 + len(visible_line(r.label)) for r in self._rows])
+        label_width = min(needed, max(8, width - sum(phase_widths) - 2 * len(phase_widths)))
         table = Table(
             box=None, padding=(0, 1), pad_edge=False, show_edge=False,
             header_style=header,
         )
         # Headings and labels as Text: a string would be read as markup.
-        table.add_column(literal_line(self.corner), max_width=label_width, no_wrap=True, overflow="ellipsis")
+        table.add_column(literal_line(self.corner), width=label_width, no_wrap=True, overflow="ellipsis")
         for (_, heading), phase_width in zip(self.phases, phase_widths):
             table.add_column(literal_line(heading), width=phase_width, no_wrap=True)
         for index, row in enumerate(self._rows):
@@ -155,6 +191,22 @@ class CoverageGrid(Widget):
                 for phase, _ in self.phases
             ]
             table.add_row(label, *cells)
+        group_line = self._group_line(label_width, phase_widths)
+        parts = [group_line] if group_line is not None else []
+        parts.append(table)
+        if self.mix_headings and any(row.mix for row in self._rows):
+            parts.append(self._mix_table(label_width))
+        return Group(*parts)
+
+    def _mix_table(self, label_width: int) -> Table:
+        """The kinds of channel reaching each row, one column per kind ("Own / partner")."""
+        table = Table(box=None, padding=(0, 1), pad_edge=False, show_edge=False,
+                      header_style=self._style("header"))
+        table.add_column(Text("Mix"), width=label_width, no_wrap=True, overflow="ellipsis")
+        for heading in self.mix_headings:
+            table.add_column(literal_line(heading), no_wrap=True)
+        for row in self._rows:
+            table.add_row(literal_line(row.label), *(literal_line(cell) for cell in row.mix))
         return table
 
     def _cell(self, count: int, marked: bool = False) -> Text:
