@@ -127,7 +127,7 @@ async def test_ctrl_n_on_the_last_step_ends_with_a_summary_and_q_quits(example_p
         shown = screen_text(app)
         assert "The interview is done" in shown
         assert "Every answer is saved in coffee-cart.toml." in shown
-        assert "The fit check lists 6 findings" in shown
+        assert "The fit check lists 6 gaps" in shown
         assert "bmc-tui coffee-cart.toml   reopens it here" in shown
         await pilot.pause(0.7)  # past the guard against keys typed before it appeared
         await pilot.press("q")

@@ -70,7 +70,7 @@ async def test_the_outline_lines_up_the_step_bars_names(example_path):
         shown = screen_text(app).splitlines()
     rows = [next(line for line in shown if f"│ {n} {short} " in line)
             for n, short in enumerate(["Segments", "Value", "Channels", "Relationships", "Fit"], 1)]
-    summaries = ["2 segments", "9 customer items", "3 channels", "a type for 2/2", "6 findings"]
+    summaries = ["2 segments", "9 customer items", "3 channels", "a type for 2/2", "6 gaps"]
     assert len({row.index(summary) for row, summary in zip(rows, summaries)}) == 1, rows
 
 

@@ -116,6 +116,12 @@ class FitReport:
     def advice(self) -> list[Finding]:
         return [f for f in self.findings if not f.is_gap]
 
+    def counted(self) -> str:
+        """The findings counted by severity, "6 gaps, 1 advice"; "" when there are none."""
+        gaps, advice = len(self.gaps), len(self.advice)
+        parts = [f"{gaps} gap{'s' * (gaps != 1)}"] if gaps else []
+        return ", ".join(parts + ([f"{advice} advice"] if advice else []))
+
 
 def check_fit(canvas: Canvas) -> FitReport:
     segment_fits = [_segment_fit(canvas, segment) for segment in canvas.segments]

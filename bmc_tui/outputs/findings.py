@@ -40,10 +40,9 @@ def plural(number: int, noun: str) -> str:
 
 
 def heading(report: FitReport) -> str:
-    counts = count_by_severity(report.findings)
     text = f"Fit check: {plural(len(report.findings), 'finding')}"
-    if counts[ADVICE]:
-        text += f" ({plural(counts[GAP], 'gap')}, {counts[ADVICE]} advice)"
+    if report.advice:
+        text += f" ({report.counted()})"
     return text
 
 

@@ -81,7 +81,7 @@ def interview_summary(document: CanvasDocument, flow: Flow, *, saved: bool) -> s
     """The end-of-interview text: the file, the findings, how to come back. The file's name
     only (not its folder): the command to reopen it is typed where it was started."""
     name = document.path.name
-    findings = len(check_fit(document.canvas).findings)
+    findings = check_fit(document.canvas).counted()
     lines = [
         f"Every answer is saved in {name}." if saved
         else f"Your latest answers are NOT saved in {name}: Ctrl+S saves them elsewhere.",
@@ -95,12 +95,12 @@ def interview_summary(document: CanvasDocument, flow: Flow, *, saved: bool) -> s
     return "\n".join(lines)
 
 
-def _findings_line(flow: Flow, count: int) -> str:
-    if not count:
+def _findings_line(flow: Flow, counted: str) -> str:
+    if not counted:
         return "The fit check finds nothing to fix."
     where = (f"step {flow.step_ids.index('fit') + 1}" if "fit" in flow.step_ids
              else "the full interview's last step")
-    return f"The fit check lists {count} finding{'s' * (count != 1)} to look at ({where})."
+    return f"The fit check lists {counted} to look at ({where})."
 
 
 def reopen_arguments(flow: Flow, name: str) -> str:

@@ -34,7 +34,7 @@ def step_summary(canvas: Canvas, step: Step) -> str:
         done = sum(1 for s in segments if s.relationship.types)
         return f"a type for {done}/{len(segments)} segments"
     if step_id == "fit":
-        return _count(len(check_fit(canvas).findings), "finding")
+        return check_fit(canvas).counted() or "nothing to fix"
     return ""
 
 

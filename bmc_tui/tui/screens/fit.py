@@ -162,12 +162,8 @@ class FitScreen(StepScreen):
             findings_list.highlighted = self._option_of_finding[highlight]
 
     def _findings_title(self) -> str:
-        gaps, advice = len(self.report.gaps), len(self.report.advice)
-        if not gaps and not advice:
-            return "Findings"
-        parts = [f"{gaps} gap{'s' * (gaps != 1)}"] if gaps else []
-        parts += [f"{advice} advice"] if advice else []
-        return f"Findings ({', '.join(parts)})"
+        counted = self.report.counted()
+        return f"Findings ({counted})" if counted else "Findings"
 
     def _group_heading(self, finding: Finding) -> Text | None:
         """Findings are grouped by segment; channel ones come last under their own heading,
