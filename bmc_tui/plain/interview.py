@@ -193,10 +193,7 @@ class Interview:
                        self.edits.add_segment, self.edits.rename_segment, self.edits.delete_segment)
         for segment_id in self._each("Segment", lambda: self.canvas.segments, step):
             for question in self._details(step):
-                self._answer(step, question, self.canvas.segment(segment_id), {
-                    TEXT: lambda key, text: self.edits.set_segment_text(segment_id, key, text),
-                    ONE: lambda key, value: self.edits.set_segment_choice(segment_id, key, value),
-                })
+                self._answer(step, question, self.canvas.segment(segment_id), segment_id)
 
     def _step_value(self, step: Step) -> None:
         for segment_id in self._each("Segment", lambda: self.canvas.segments, step, always=True):
@@ -215,11 +212,7 @@ class Interview:
                        add, self.edits.rename_channel, self.edits.delete_channel)
         for channel_id in self._each("Channel", lambda: self.canvas.channels, step):
             for question in self._details(step):
-                self._answer(step, question, self.canvas.channel(channel_id), {
-                    TEXT: lambda key, text: self.edits.set_channel_text(channel_id, key, text),
-                    ONE: lambda key, value: self.edits.set_channel_choice(channel_id, key, value),
-                    MANY: lambda key, values: self.edits.set_channel_choices(channel_id, key, values),
-                })
+                self._answer(step, question, self.canvas.channel(channel_id), channel_id)
 
     def _step_relationships(self, step: Step) -> None:
         for segment_id in self._each("Segment", lambda: self.canvas.segments, step, always=True):
@@ -228,13 +221,7 @@ class Interview:
                 # Only an offered type can already be in place: the others are not offered here.
                 offered = relationship.types if question.key == "established" else None
                 options = [o for o in question.options if offered is None or o.value in offered]
-                shown = [o.value for o in options]
-                self._answer(step, question, relationship, {
-                    TEXT: lambda key, text: self.edits.set_relationship_text(segment_id, key, text),
-                    ONE: lambda key, value: self.edits.set_relationship_choice(segment_id, key, value),
-                    MANY: lambda key, values: self.edits.set_relationship_choices(
-                        segment_id, key, values, shown=shown),
-                }, options=options)
+                self._answer(step, question, relationship, segment_id, options=options)
 
     def _step_fit(self, step: Step) -> None:
         """The findings come once the steps are done (see ``review``)."""
@@ -347,28 +334,35 @@ class Interview:
 
     # one question about one record
 
-    def _answer(self, step: Step, question: Question, record, setters: dict, options=None) -> None:
-        """``options``: the options to offer, when not all of the question's (the types in place)."""
+    def _answer(self, step: Step, question: Question, record, record_id: str, options=None) -> None:
+        """Ask one question about a record (a segment, a channel, a relationship) and save
+        the answer through the core's edits. ``options``: the options to offer, when not
+        all of the question's (the types in place)."""
         key, label = question.key, visible(question.label)
+
+        def save(value) -> None:
+            shown = None if options is None else [o.value for o in options]
+            self.edits.answer(step.id, record_id, key, value, shown=shown)
+
         current = getattr(record, key)
         if question.kind == TEXT:
             shown = visible(current)
             text = self._ask(step, question, lambda: self.ask.text(
                 label, default=shown, placeholder=visible(question.placeholder)))
             if text != shown:
-                setters[TEXT](key, text)
+                save(text)
         elif question.kind == ONE:
             choices = [option_choice(o) for o in question.options] + [Choice("", "No answer")]
             value = self._choose(step, label, choices, current or None, question)
             if value is not None and value != current:
-                setters[ONE](key, value)
+                save(value)
         elif question.kind == MANY:
             choices = self._many_choices(question) if options is None else [option_choice(o) for o in options]
             if choices:
                 values = self._ask(step, question, lambda: self.ask.checkbox(label, choices, current))
                 offered = {choice.value for choice in choices}
                 if values is not None and set(values) != {v for v in current if v in offered}:
-                    setters[MANY](key, values)
+                    save(values)
 
     def _many_choices(self, question: Question) -> list[Choice]:
         if question.options:
