@@ -74,7 +74,7 @@ async def test_no_channels_shows_a_hint_and_no_questions(canvas_path):
         screen = app.screen
         assert screen.query_one("#channels-empty", Static).display
         assert not any(c.display for c in screen.query(ChoiceList))
-        assert "Add segments in step 1" in grid_text(grid_of(app))
+        assert "No segments yet: add them in step 1, Segments" in grid_text(grid_of(app))
         await pilot.press(*"Web shop", "enter")
         await pilot.pause()
         assert not screen.query_one("#channels-empty", Static).display

@@ -14,14 +14,12 @@ from ..widgets import (
     Choice, ChoiceList, CoverageGrid, CoverageRow, ListEditor, TextBox, literal,
     literal_line,
 )
+from ..words import no_segments_yet, nothing_yet
 from .base import StepScreen
 
-EMPTY_HINT = (
-    "No channels yet. Type a channel's name on the left and press Enter, "
-    "then Tab to describe it."
+EMPTY_HINT = nothing_yet(
+    "channels", "type a channel's name on the line marked + and press Enter, then Tab to describe it"
 )
-NO_SEGMENTS_HINT = "No segments yet: add them in step 1 (ctrl+o, then 1)."
-GRID_NO_SEGMENTS = "Add segments in step 1 to see which phases each one is reached in."
 # When the flow does not ask which segments a channel serves, the grid has one row:
 # what all channels together cover.
 ALL_CHANNELS_ROW = "All channels"
@@ -59,7 +57,7 @@ class ChannelsScreen(StepScreen):
             yield Label(literal_line(question.label), classes="field-label")
             if key == "segments":
                 # Its options are the canvas's segments, not the flow's.
-                yield Static(NO_SEGMENTS_HINT, id="channels-no-segments")
+                yield Static(literal(no_segments_yet(self.bmc.flow)), id="channels-no-segments")
                 yield self.answer_field(question, choices=self._segment_choices())
             else:
                 yield self.answer_field(question)
@@ -140,7 +138,7 @@ class ChannelsScreen(StepScreen):
             for segment in canvas.segments
             for channels in [canvas.channels_for(segment.id)]
         ]
-        self.grid.set_rows(rows, empty_message=GRID_NO_SEGMENTS)
+        self.grid.set_rows(rows, empty_message=no_segments_yet(self.bmc.flow))
 
     def _mix_headings(self) -> list[str]:
         """"Own / partner", "Direct / indirect", "Online / offline": the kinds the flow asks."""

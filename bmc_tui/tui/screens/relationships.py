@@ -16,6 +16,7 @@ from ...core import OFFER_KINDS, Channel, Segment
 from ...core.fit import Finding
 from ...core.text import visible_line
 from ..widgets import Choice, ChoiceList, TextBox, choices_from, literal, literal_line
+from ..words import no_segments_yet
 from .base import PerSegmentStepScreen
 
 # The types the segment is offered, expects, and has in place: three columns side by side,
@@ -35,7 +36,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="relationships-segment")
-        yield Static(literal(self._no_segments_text()), id="relationships-empty")
+        yield Static(literal(no_segments_yet(self.bmc.flow)), id="relationships-empty")
         with Horizontal(id="relationships-columns"):
             # Focus moves by Tab between the fields; the body itself needs no stop.
             with VerticalScroll(id="relationships-body", can_focus=False):
@@ -77,14 +78,6 @@ class RelationshipsScreen(PerSegmentStepScreen):
             # The level goes there too: group headings would push the other questions away.
             choices = [Choice(c.value, c.label) for c in choices]
         return choices
-
-    def _no_segments_text(self) -> str:
-        steps = self.bmc.flow.step_ids
-        where = "the segments step"
-        if "segments" in steps:
-            number = steps.index("segments") + 1
-            where = f"step {number}, {self.bmc.flow.steps[number - 1].short}"
-        return f"No segments yet. Add them in {where} (ctrl+o to jump there)."
 
     def on_mount(self) -> None:
         self.refresh_from_model()
