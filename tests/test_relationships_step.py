@@ -126,6 +126,22 @@ async def test_switching_segment_writes_to_the_other_segment(example_path):
     assert app.current_segment_id == "offices"
 
 
+async def test_the_next_segment_starts_at_its_first_question(example_path):
+    """Left on the motivations of one segment, Ctrl+N then Space ticks the next segment's
+    first type, not one of its motivations."""
+    app = make_app(at_relationships(example_path))
+    motivations_before = relationship(example_path, 1)["motivations"]
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#relationships-motivations").focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.focused.id == "relationships-types"
+        await pilot.press("home", "space")
+        await pilot.pause()
+    assert relationship(example_path, 1)["types"] == ["personal-assistance", "self-service"]
+    assert relationship(example_path, 1)["motivations"] == motivations_before
+
+
 async def test_the_list_shows_the_segment_after_switching(example_path):
     app = make_app(at_relationships(example_path))
     async with app.run_test(size=SIZE) as pilot:

@@ -34,6 +34,8 @@ class RelationshipsScreen(PerSegmentStepScreen):
     # on_mount picks the first field itself, without the scroll that would hide its label.
     AUTO_FOCUS = ""
 
+    _shown_segment: str | None = None  # whose answers are on screen
+
     def compose_body(self) -> ComposeResult:
         yield Static(id="relationships-segment")
         yield Static(literal(no_segments_yet(self.bmc.flow)), id="relationships-empty")
@@ -81,6 +83,9 @@ class RelationshipsScreen(PerSegmentStepScreen):
 
     def on_mount(self) -> None:
         self.refresh_from_model()
+        self._focus_first_field()
+
+    def _focus_first_field(self) -> None:
         for field in self.query(".relationships-field ChoiceList, .relationships-field TextBox"):
             # At once: a fit finding's target (show_target) may move it right after.
             self.set_focus(field, scroll_visible=False)
@@ -105,9 +110,15 @@ class RelationshipsScreen(PerSegmentStepScreen):
         # Hidden is not enough: a hidden list could keep the focus and take keys.
         self.query_one("#relationships-body").disabled = segment is None
         self.query_one("#relationships-segment", Static).update(self._segment_line(segment))
+        switched = segment is not None and segment.id != self._shown_segment
+        self._shown_segment = segment.id if segment else None
         if segment is not None:
             self._show_relationship(segment)
             self._show_context(segment)
+            if switched and self.focused is not None:
+                # Another segment starts at its first question, as the step does: a
+                # Space typed next ticks its first type, not the list left last time.
+                self._focus_first_field()
         self._show_overview()
         self.refresh_bindings()
 
