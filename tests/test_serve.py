@@ -27,6 +27,7 @@ from bmc_tui.serve.server import WorkshopServer  # noqa: E402
 from bmc_tui.serve.status import CHOOSING, status_lines  # noqa: E402
 from bmc_tui.tui.participant import ParticipantApp  # noqa: E402
 
+from .test_hostile_texts import screen_text  # noqa: E402
 from .workshop import serving  # noqa: E402
 
 # A participant's process that does nothing until it is stopped.
@@ -214,6 +215,20 @@ async def test_a_returning_participant_goes_on_in_their_own_file(tmp_path):
         assert app.current_mode == "value"
         assert lock.lock_path(tmp_path / "ana.toml").exists()
     assert not lock.lock_path(tmp_path / "ana.toml").exists()  # let go when the app ends
+
+
+async def test_the_end_of_the_interview_speaks_to_a_browser_not_a_command_line(tmp_path):
+    canvas = Canvas(resume_at="relationships")
+    canvas.add_segment("Morning commuters")
+    save_canvas(canvas, tmp_path / "ana.toml")
+    app = ParticipantApp(tmp_path, load_flow("quick"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_name(app, pilot, "Ana")
+        await pilot.press("ctrl+n")  # past the last step: the end of the interview
+        await pilot.pause()
+        shown = screen_text(app)
+    assert "give the same name" in shown
+    assert "bmc-tui" not in shown.split("\n", 1)[1]  # no command to type (the step bar aside)
 
 
 async def test_before_the_name_no_key_reaches_an_interview_and_nothing_is_written(tmp_path):

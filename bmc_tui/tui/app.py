@@ -305,11 +305,14 @@ class BmcApp(KeysInOrder):
 
         self.save_pending(wait=True)
         saved = not self.document.has_unsaved_changes()
-        summary = interview_summary(self.document, self.flow, saved=saved)
+        summary = self.summary_text(saved=saved)
         self.push_screen(
             AskScreen("The interview is done", summary, [("q", "quit now")], deaf_for=ANSWER_GUARD),
             chosen,
         )
+
+    def summary_text(self, *, saved: bool) -> str:
+        return interview_summary(self.document, self.flow, saved=saved)
 
     # the canvas title
 

@@ -34,6 +34,16 @@ class ParticipantApp(BmcApp):
         self.folder = folder
         self.named = False
 
+    def summary_text(self, *, saved: bool) -> str:
+        """In a browser there is no command line to come back with: the name is the way."""
+        if not saved:
+            return super().summary_text(saved=saved)
+        return (
+            "Thank you: every answer is saved for your facilitator.\n\n"
+            "You may close this tab. To change an answer later, open the workshop link "
+            "again and give the same name."
+        )
+
     def on_mount(self, event: events.Mount) -> None:
         # The interview starts (BmcApp.on_mount) once the name has opened a file.
         event.prevent_default()
