@@ -15,6 +15,15 @@ from bmc_tui.tui.app import make_app
 from .conftest import LARGE, SMALL
 
 TO_CHANNELS = ["ctrl+o", "3"]  # the outline, then the step's number
+CHANNELS_ONLY = """\
+format = 1
+resume_at = "channels"
+
+[[channels]]
+id = "kiosk"
+name = "Kiosk"
+phases = ["purchase"]
+"""
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
 
 
@@ -39,6 +48,11 @@ class TestDetail:
 
     def test_new_canvas(self, snap_compare, canvas_path):
         assert snap_compare(make_app(canvas_path), terminal_size=SMALL, press=TO_CHANNELS)
+
+    def test_channels_without_segments(self, snap_compare, canvas_path):
+        # Channels named before any segment: the segments question says where to add them.
+        canvas_path.write_text(CHANNELS_ONLY, encoding="utf-8")
+        assert snap_compare(make_app(canvas_path), terminal_size=SMALL)
 
 
 class TestDelete:

@@ -3,6 +3,7 @@ mark with the quit question, and the save-elsewhere dialog."""
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 import os
@@ -52,6 +53,18 @@ class TestSaving:
     def test_not_saved_quit_question(self, snap_compare, example_path, disk_full):
         press = [*"Students", "enter", "ctrl+q"]
         assert snap_compare(make_app(example_path), terminal_size=SMALL, press=press)
+
+    def test_words_not_yet_added_come_back(self, snap_compare, example_path):
+        # Words typed on an entry line but never added are kept beside the file when the
+        # app quits (no question asked), and are back on their line when it reopens.
+        async def type_and_quit() -> None:
+            app = make_app(example_path)
+            async with app.run_test(size=SMALL) as pilot:
+                await pilot.press(*"Night shift", "ctrl+q")
+                await pilot.pause()
+
+        asyncio.run(type_and_quit())
+        assert snap_compare(make_app(example_path), terminal_size=SMALL)
 
     def test_save_elsewhere(self, snap_compare, example_path, disk_full):
         press = [*"Students", "enter", "ctrl+s"]
