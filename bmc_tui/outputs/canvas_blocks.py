@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .labels import channel_kinds, label, labels
 from ..core import Canvas, Channel, Segment
 from ..core.fit import FitReport, Finding, check_fit
 
@@ -129,8 +130,8 @@ def _segment_entries(canvas: Canvas, flags: _Flags) -> list[Entry]:
     for index, segment in enumerate(canvas.segments):
         mark = (index,)
         entries.append(Entry(segment.name, mark, heading=True))
-        facts = [f"{segment.market} market" if segment.market else "",
-                 f"worth {segment.worth}" if segment.worth else ""]
+        facts = [label("segments", "market", segment.market),
+                 f"worth: {label('segments', 'worth', segment.worth)}" if segment.worth else ""]
         if any(facts):
             entries.append(Entry(", ".join(fact for fact in facts if fact)))
         if segment.description:
@@ -172,8 +173,8 @@ def _channel_entries(canvas: Canvas, flags: _Flags) -> list[Entry]:
 
 
 def _channel_details(channel: Channel) -> str:
-    kinds = ", ".join(value for value in (channel.reach, channel.owner, channel.medium) if value)
-    phases = ", ".join(channel.phases)
+    kinds = ", ".join(label("channels", key, value) for key, value in channel_kinds(channel))
+    phases = labels("channels", "phases", channel.phases)
     return "; ".join(part for part in (phases, kinds) if part)
 
 
@@ -182,11 +183,12 @@ def _relationship_entries(canvas: Canvas, flags: _Flags) -> list[Entry]:
     for index, segment in enumerate(canvas.segments):
         relationship = segment.relationship
         flagged = flags.step(segment, "relationships")
-        types = ", ".join(relationship.types) or "no relationship type yet"
+        types = labels("relationships", "types", relationship.types) or "no relationship type yet"
         entries.append(Entry(types, (index,), flagged, heading=True))
         details = [
-            f"for {', '.join(relationship.motivations)}" if relationship.motivations else "",
-            f"cost {relationship.cost}" if relationship.cost else "",
+            f"for {labels('relationships', 'motivations', relationship.motivations).lower()}"
+            if relationship.motivations else "",
+            f"cost {label('relationships', 'cost', relationship.cost).lower()}" if relationship.cost else "",
             relationship.status,
         ]
         if any(details):

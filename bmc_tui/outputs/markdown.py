@@ -15,6 +15,7 @@ from ..core.canvas import ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS
 from ..core.fit import FitReport, SegmentFit, check_fit
 from ..core.text import visible, visible_line
 from .findings import heading
+from .labels import channel_kinds, label, labels
 
 # Characters with a meaning anywhere in a line (CommonMark and GitHub's tables,
 # strikethrough, autolinks and entities); the rest matter only at the start of a line.
@@ -69,8 +70,8 @@ def _segment_section(fit: SegmentFit) -> str:
     parts = [f"### {markdown_line(segment.name)}"]
     if segment.description:
         parts.append(markdown_paragraph(segment.description))
-    facts = [f"Market: {segment.market}" if segment.market else "",
-             f"Worth to the business: {segment.worth}" if segment.worth else ""]
+    facts = [f"Market: {label('segments', 'market', segment.market)}" if segment.market else "",
+             f"Worth to the business: {label('segments', 'worth', segment.worth)}" if segment.worth else ""]
     if any(facts):
         parts.append("\n".join(f"- {fact}" for fact in facts if fact))
     parts.append("**Customer profile**")
@@ -143,15 +144,15 @@ def _channel_section(canvas: Canvas, channel: Channel) -> str:
     parts = [f"### {markdown_line(channel.name)}"]
     served = [markdown_line(s.name) for s in canvas.segments if s.id in channel.segments]
     facts = [
-        ("Kind", ", ".join(v for v in (channel.reach, channel.owner, channel.medium) if v)),
-        ("Cost to run", channel.cost),
-        ("Phases", ", ".join(channel.phases)),
+        ("Kind", ", ".join(label("channels", key, value) for key, value in channel_kinds(channel))),
+        ("Cost to run", label("channels", "cost", channel.cost)),
+        ("Phases", labels("channels", "phases", channel.phases)),
         ("Serves", "; ".join(served) or "no segment yet"),
     ]
     parts.append("\n".join(f"- {name}: {value}" for name, value in facts if value))
-    for label, text in (("Advantages", channel.advantages), ("Challenges", channel.challenges)):
+    for title, text in (("Advantages", channel.advantages), ("Challenges", channel.challenges)):
         if text.strip():
-            parts.append(f"**{label}**: {markdown_paragraph(text)}")
+            parts.append(f"**{title}**: {markdown_paragraph(text)}")
     return "\n\n".join(parts)
 
 
@@ -161,14 +162,14 @@ def _channel_section(canvas: Canvas, channel: Channel) -> str:
 def _relationship_section(segment: Segment) -> str:
     relationship = segment.relationship
     offered = [
-        f"{kind} ({'in place' if kind in relationship.established else 'planned'})"
+        f"{label('relationships', 'types', kind)} ({'in place' if kind in relationship.established else 'planned'})"
         for kind in relationship.types
     ]
     facts = [
         ("Types offered", ", ".join(offered) or "none chosen yet"),
-        ("Types the segment expects", ", ".join(relationship.expected)),
-        ("Motivations", ", ".join(relationship.motivations) or "none stated yet"),
-        ("Cost", relationship.cost),
+        ("Types the segment expects", labels("relationships", "expected", relationship.expected)),
+        ("Motivations", labels("relationships", "motivations", relationship.motivations) or "none stated yet"),
+        ("Cost", label("relationships", "cost", relationship.cost)),
         ("Status", relationship.status),
     ]
     parts = [f"### {markdown_line(segment.name)}",
