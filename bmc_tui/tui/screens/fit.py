@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Container, Vertical, VerticalScroll
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widget import AwaitMount
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -42,6 +46,40 @@ NO_FINDINGS = (
     "something, every segment is reached in all five phases with a relationship that "
     "suits it, and every channel serves a segment."
 )
+
+
+class FindingPrompt(Visual):
+    """A finding in the list: its mark, then its text with wrapped lines hanging under the
+    text, not under the mark.
+
+    The list measures every finding's height at every layout: a canvas can have thousands,
+    so a line that fits is measured without wrapping, and a wrapped height is kept per width.
+    """
+
+    def __init__(self, mark: str, text: Text) -> None:
+        self.mark = Content(mark)
+        self.body = Content.from_rich_text(text)
+        self._fits_within = self.body.cell_length if "\n" not in self.body.plain else None
+
+    def _body_width(self, width: int) -> int:
+        return max(1, width - self.mark.cell_length)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.mark.cell_length + self.body.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        body_width = self._body_width(width)
+        if self._fits_within is not None and self._fits_within <= body_width:
+            return 1
+        return self.body.get_height(rules, body_width)
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        body_width = self._body_width(width)
+        lines = self.body.render_strips(body_width, height, style, options)
+        mark_width = width - body_width
+        mark = self.mark.render_strips(mark_width, 1, style, options)[0].extend_cell_length(mark_width)
+        indent = Strip.blank(mark_width, style.rich_style)
+        return [Strip.join([mark if number == 0 else indent, line]) for number, line in enumerate(lines)]
 
 
 @dataclass(frozen=True)
@@ -175,22 +213,18 @@ class FitScreen(StepScreen):
             return literal_line(segment.name, style="bold")
         return Text("Channels", style="bold") if finding.channel_id else None
 
-    def _finding_prompt(self, finding: Finding) -> Table:
-        """The mark, then the finding and its step; advice's why below. Wrapped lines hang
-        under the text, not under the mark."""
+    def _finding_prompt(self, finding: Finding) -> FindingPrompt:
+        """The mark, then the finding and its step; advice's why below."""
         # Advice is not grouped by segment: its message names the segment itself.
         text = literal_line(finding.brief or finding.message if finding.is_gap else finding.message)
         # Findings quote names from the canvas; step names come from the flow.
         step = self.bmc.flow.step(finding.step)
         if step is not None:
             text.append(f"  → {visible_line(step.short)}", style="dim")
-        prompt = Table.grid()
-        prompt.add_column(width=len(WORK_MARK), no_wrap=True)
-        prompt.add_column(ratio=1)
-        prompt.add_row(WORK_MARK if finding.is_gap else ADVICE_MARK, text)
         if finding.why:
-            prompt.add_row("", literal_line(finding.why, style="dim italic"))
-        return prompt
+            text.append("\n")
+            text.append_text(literal_line(finding.why, style="dim italic"))
+        return FindingPrompt(WORK_MARK if finding.is_gap else ADVICE_MARK, text)
 
     def _finding_index(self) -> int | None:
         highlighted = self.findings_list.highlighted
