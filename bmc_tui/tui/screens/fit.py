@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -48,28 +49,48 @@ NO_FINDINGS = (
 )
 
 
+def _cells(plain: str) -> int:
+    """The cells a line takes; ASCII's quickly (control characters are already made visible;
+    rich keeps short strings' widths, such as a step's name, once measured)."""
+    return len(plain) if plain.isascii() else cell_len(plain)
+
+
 class FindingPrompt(Visual):
     """A finding in the list: its mark, then its text with wrapped lines hanging under the
     text, not under the mark.
 
-    The list measures every finding's height at every layout: a canvas can have thousands,
-    so a line that fits is measured without wrapping, and a wrapped height is kept per width.
+    The list measures every finding's height at every layout and a canvas can have
+    thousands: a line that fits is measured without wrapping, and the pieces become Content
+    (to wrap and draw) only once it is needed, mostly when it scrolls into view. ``line``:
+    the pieces of the first line; ``below``: a line under it.
     """
 
-    def __init__(self, mark: str, text: Text) -> None:
+    def __init__(self, mark: str, line: list[Text], below: Text | None = None) -> None:
         self.mark = Content(mark)
-        self.body = Content.from_rich_text(text)
-        self._fits_within = self.body.cell_length if "\n" not in self.body.plain else None
+        self.mark_width = cell_len(mark)
+        self.line, self.below = line, below
+        self._body: Content | None = None
+        self._one_line_width = None if below else sum(_cells(piece.plain) for piece in line)
+
+    @property
+    def body(self) -> Content:
+        if self._body is None:
+            text = Text.assemble(*self.line)
+            if self.below:
+                text.append("\n")
+                text.append_text(self.below)
+            self._body = Content.from_rich_text(text)
+        return self._body
 
     def _body_width(self, width: int) -> int:
-        return max(1, width - self.mark.cell_length)
+        return max(1, width - self.mark_width)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return self.mark.cell_length + self.body.get_optimal_width(rules, container_width)
+        return self.mark_width + self.body.get_optimal_width(rules, container_width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         body_width = self._body_width(width)
-        if self._fits_within is not None and self._fits_within <= body_width:
+        if self._one_line_width is not None and self._one_line_width <= body_width:
             return 1
         return self.body.get_height(rules, body_width)
 
@@ -216,15 +237,13 @@ class FitScreen(StepScreen):
     def _finding_prompt(self, finding: Finding) -> FindingPrompt:
         """The mark, then the finding and its step; advice's why below."""
         # Advice is not grouped by segment: its message names the segment itself.
-        text = literal_line(finding.brief or finding.message if finding.is_gap else finding.message)
+        line = [literal_line(finding.brief or finding.message if finding.is_gap else finding.message)]
         # Findings quote names from the canvas; step names come from the flow.
         step = self.bmc.flow.step(finding.step)
         if step is not None:
-            text.append(f"  → {visible_line(step.short)}", style="dim")
-        if finding.why:
-            text.append("\n")
-            text.append_text(literal_line(finding.why, style="dim italic"))
-        return FindingPrompt(WORK_MARK if finding.is_gap else ADVICE_MARK, text)
+            line.append(Text(f"  → {visible_line(step.short)}", style="dim"))
+        why = literal_line(finding.why, style="dim italic") if finding.why else None
+        return FindingPrompt(WORK_MARK if finding.is_gap else ADVICE_MARK, line, why)
 
     def _finding_index(self) -> int | None:
         highlighted = self.findings_list.highlighted
