@@ -8,6 +8,7 @@ finding's segment: each job, pain and gain with what addresses it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -55,6 +56,9 @@ def _cells(plain: str) -> int:
     return len(plain) if plain.isascii() else cell_len(plain)
 
 
+_visible_note = lru_cache(maxsize=64)(visible_line)
+
+
 class FindingPrompt(Visual):
     """A finding in the list: its mark, then its text and a dim note (its step) with wrapped
     lines hanging under the text, not under the mark; ``below``: a line under it (advice's why).
@@ -67,9 +71,11 @@ class FindingPrompt(Visual):
 
     def __init__(self, mark: str, text: str, note: str = "", below: str = "") -> None:
         self.mark, self.mark_width = mark, _cells(mark)
-        self.text, self.note, self.below = visible_line(text), visible_line(note), visible_line(below)
+        # A note is one of a few (a step's name): made visible and measured once for all.
+        self.text, self.note, self.below = visible_line(text), _visible_note(note), visible_line(below)
         self._body: Content | None = None
         self._one_line_width = None if below else _cells(self.text) + _cells(self.note)
+        self._height_at: tuple[int, int] = (0, 0)  # (width, height): the last measured
 
     @property
     def body(self) -> Content:
@@ -88,10 +94,15 @@ class FindingPrompt(Visual):
         return self.mark_width + self.body.get_optimal_width(rules, container_width)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        body_width = self._body_width(width)
-        if self._one_line_width is not None and self._one_line_width <= body_width:
-            return 1
-        return self.body.get_height(rules, body_width)
+        measured_width, height = self._height_at
+        if width != measured_width:
+            body_width = self._body_width(width)
+            if self._one_line_width is not None and self._one_line_width <= body_width:
+                height = 1
+            else:
+                height = self.body.get_height(rules, body_width)
+            self._height_at = (width, height)
+        return height
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         body_width = self._body_width(width)
@@ -215,6 +226,7 @@ class FitScreen(StepScreen):
             count = len(self.advice)
             options.append(Option(Text(f"Advice: {count} hidden (a shows it)", style="dim"), disabled=True))
         findings_list = self.findings_list
+        findings_list.set_class(len(options) > self.app.size.height, "-long")
         findings_list.set_options(options)
         if not options and findings_list.has_focus:
             # The list goes away with its last finding: scrolling the coverage is what is left.
