@@ -13,6 +13,7 @@ import json
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -370,9 +371,12 @@ class BackgroundWriter:
     every older change). ``done`` is called on the writer's thread after each write with
     the error it raised, or None."""
 
-    def __init__(self, document: CanvasDocument, done: Callable[[BaseException | None], None]) -> None:
+    def __init__(
+        self, document: CanvasDocument, done: Callable[[BaseException | None], None], *, settle: float = 0.1,
+    ) -> None:
         self.document = document
         self.done = done
+        self.settle = settle
         self._waiting: Snapshot | None = None
         self._busy = False
         self._wake = threading.Condition()
@@ -398,6 +402,10 @@ class BackgroundWriter:
             with self._wake:
                 while self._waiting is None:
                     self._wake.wait()
+            # Writing a large canvas holds the interpreter for a while: the change it saves
+            # is drawn first, and changes made meanwhile are written together.
+            time.sleep(self.settle)
+            with self._wake:
                 snapshot, self._waiting, self._busy = self._waiting, None, True
             error: BaseException | None = None
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -186,6 +187,10 @@ class BmcApp(KeysInOrder):
     # steps
 
     def on_mount(self) -> None:
+        # What is loaded by now (Textual, the flow, the canvas) lives as long as the app:
+        # kept out of the garbage collector's way, its full collections (which would walk
+        # every entry of a large canvas, several times a step change) stay short.
+        gc.freeze()
         for step in self.flow.steps:
             self.add_mode(step.id, partial(make_step_screen, step))
         step_id = self.document.resume_step(self.flow.step_ids)

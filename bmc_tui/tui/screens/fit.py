@@ -8,13 +8,19 @@ finding's segment: each job, pain and gain with what addresses it.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from rich.table import Table
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Container, Vertical, VerticalScroll
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widget import AwaitMount
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -42,6 +48,69 @@ NO_FINDINGS = (
     "something, every segment is reached in all five phases with a relationship that "
     "suits it, and every channel serves a segment."
 )
+
+
+def _cells(plain: str) -> int:
+    """The cells a line takes; ASCII's quickly (control characters are already made visible;
+    rich keeps short strings' widths, such as a step's name, once measured)."""
+    return len(plain) if plain.isascii() else cell_len(plain)
+
+
+_visible_note = lru_cache(maxsize=64)(visible_line)
+
+
+class FindingPrompt(Visual):
+    """A finding in the list: its mark, then its text and a dim note (its step) with wrapped
+    lines hanging under the text, not under the mark; ``below``: a line under it (advice's why).
+
+    The list measures every finding's height at every layout and a canvas can have
+    thousands: a line that fits is measured without wrapping, and the words become Content
+    (to wrap and draw) only when needed, mostly when they scroll into view. Texts are
+    shown as they read, control characters made visible.
+    """
+
+    def __init__(self, mark: str, text: str, note: str = "", below: str = "") -> None:
+        self.mark, self.mark_width = mark, _cells(mark)
+        # A note is one of a few (a step's name): made visible and measured once for all.
+        self.text, self.note, self.below = visible_line(text), _visible_note(note), visible_line(below)
+        self._body: Content | None = None
+        self._one_line_width = None if below else _cells(self.text) + _cells(self.note)
+        self._height_at: tuple[int, int] = (0, 0)  # (width, height): the last measured
+
+    @property
+    def body(self) -> Content:
+        if self._body is None:
+            text = Text.assemble(self.text, (self.note, "dim"))
+            if self.below:
+                text.append("\n")
+                text.append(self.below, style="dim italic")
+            self._body = Content.from_rich_text(text)
+        return self._body
+
+    def _body_width(self, width: int) -> int:
+        return max(1, width - self.mark_width)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.mark_width + self.body.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        measured_width, height = self._height_at
+        if width != measured_width:
+            body_width = self._body_width(width)
+            if self._one_line_width is not None and self._one_line_width <= body_width:
+                height = 1
+            else:
+                height = self.body.get_height(rules, body_width)
+            self._height_at = (width, height)
+        return height
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        body_width = self._body_width(width)
+        lines = self.body.render_strips(body_width, height, style, options)
+        mark_width = width - body_width
+        mark = Content(self.mark).render_strips(mark_width, 1, style, options)[0].extend_cell_length(mark_width)
+        indent = Strip.blank(mark_width, style.rich_style)
+        return [Strip.join([mark if number == 0 else indent, line]) for number, line in enumerate(lines)]
 
 
 @dataclass(frozen=True)
@@ -72,9 +141,12 @@ class FitScreen(StepScreen):
     def __init__(self, step: Step) -> None:
         super().__init__(step)
         self.report = FitReport([], [])
+        self.gaps: list[Finding] = []  # the report's, split once: it can hold thousands
+        self.advice: list[Finding] = []
         self.advice_hidden = False
         self.shown: list[Finding] = []  # the gaps, then the advice unless hidden
         self._option_of_finding: list[int] = []
+        self._finding_of_option: dict[int, int] = {}  # looked up at every key: no list scans
         self._detail_key: tuple | None = None
         self._detail_rows: list[DetailRow] = []
         self._detail_widgets_shown: list[Static] = []
@@ -112,10 +184,11 @@ class FitScreen(StepScreen):
     def refresh_from_model(self) -> None:
         before, index = self.shown, self._finding_index()
         self.report = check_fit(self.canvas)
+        self.gaps, self.advice = self.report.gaps, self.report.advice
         self._show_findings(before, index)
 
     def _show_findings(self, before: list[Finding], index: int | None) -> None:
-        self.shown = self.report.gaps + ([] if self.advice_hidden else self.report.advice)
+        self.shown = self.gaps + ([] if self.advice_hidden else self.advice)
         self._fill_findings(self._index_after_change(before, index))
         self._show_detail()
         self.refresh_bindings()
@@ -137,8 +210,9 @@ class FitScreen(StepScreen):
         findings = self.shown
         options: list[Option] = []
         self._option_of_finding = []
+        notes: dict[str, str] = {}
         group: object = object()
-        for number, finding in enumerate(findings):
+        for finding in findings:
             # Gaps are grouped by segment; advice follows under its own heading.
             key = (finding.segment_id, finding.channel_id is not None) if finding.is_gap else "advice"
             if key != group:
@@ -146,11 +220,13 @@ class FitScreen(StepScreen):
                 if (heading := self._group_heading(finding)) is not None:
                     options.append(Option(heading, disabled=True))
             self._option_of_finding.append(len(options))
-            options.append(Option(self._finding_prompt(finding), id=f"finding-{number}"))
-        if self.advice_hidden and self.report.advice:
-            count = len(self.report.advice)
+            options.append(Option(self._finding_prompt(finding, notes)))
+        self._finding_of_option = {option: number for number, option in enumerate(self._option_of_finding)}
+        if self.advice_hidden and self.advice:
+            count = len(self.advice)
             options.append(Option(Text(f"Advice: {count} hidden (a shows it)", style="dim"), disabled=True))
         findings_list = self.findings_list
+        findings_list.set_class(len(options) > self.app.size.height, "-long")
         findings_list.set_options(options)
         if not options and findings_list.has_focus:
             # The list goes away with its last finding: scrolling the coverage is what is left.
@@ -175,28 +251,20 @@ class FitScreen(StepScreen):
             return literal_line(segment.name, style="bold")
         return Text("Channels", style="bold") if finding.channel_id else None
 
-    def _finding_prompt(self, finding: Finding) -> Table:
-        """The mark, then the finding and its step; advice's why below. Wrapped lines hang
-        under the text, not under the mark."""
+    def _finding_prompt(self, finding: Finding, notes: dict[str, str]) -> FindingPrompt:
+        """The mark, then the finding and its step; advice's why below. ``notes``: each
+        step's note, worded once for the whole list."""
         # Advice is not grouped by segment: its message names the segment itself.
-        text = literal_line(finding.brief or finding.message if finding.is_gap else finding.message)
-        # Findings quote names from the canvas; step names come from the flow.
-        step = self.bmc.flow.step(finding.step)
-        if step is not None:
-            text.append(f"  → {visible_line(step.short)}", style="dim")
-        prompt = Table.grid()
-        prompt.add_column(width=len(WORK_MARK), no_wrap=True)
-        prompt.add_column(ratio=1)
-        prompt.add_row(WORK_MARK if finding.is_gap else ADVICE_MARK, text)
-        if finding.why:
-            prompt.add_row("", literal_line(finding.why, style="dim italic"))
-        return prompt
+        text = finding.brief or finding.message if finding.is_gap else finding.message
+        if (note := notes.get(finding.step)) is None:
+            # Findings quote names from the canvas; step names come from the flow.
+            step = self.bmc.flow.step(finding.step)
+            note = notes[finding.step] = f"  → {step.short}" if step is not None else ""
+        return FindingPrompt(WORK_MARK if finding.is_gap else ADVICE_MARK, text, note, finding.why or "")
 
     def _finding_index(self) -> int | None:
         highlighted = self.findings_list.highlighted
-        if highlighted is None or highlighted not in self._option_of_finding:
-            return None
-        return self._option_of_finding.index(highlighted)
+        return None if highlighted is None else self._finding_of_option.get(highlighted)
 
     @property
     def current_finding(self) -> Finding | None:
@@ -452,7 +520,7 @@ class FitScreen(StepScreen):
         if action == "jump":
             return True if finding is not None and finding.step in self.bmc.flow.step_ids else None
         if action == "toggle_advice":
-            return bool(self.report.advice)  # hidden, not greyed, while there is none
+            return bool(self.advice)  # hidden, not greyed, while there is none
         return super().check_action(action, parameters)
 
     @property

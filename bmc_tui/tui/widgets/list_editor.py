@@ -161,6 +161,7 @@ class ListEditor(Vertical):
         self.placeholder = placeholder
         self.max_items = max_items
         self._texts: list[str] = []
+        self._prompts: list[Text | EntryWithNote] = []  # what the list shows, row by row
         self._editing: int | None = None
         self.place = ""  # which list of which segment the entry line types into
 
@@ -224,7 +225,7 @@ class ListEditor(Vertical):
         self._texts = list(texts)
         option_list = self.option_list
         keep = option_list.highlighted if highlight is None else highlight
-        option_list.set_options(prompts if prompts is not None else map(literal_line, self._texts))
+        self._show_prompts(list(prompts) if prompts is not None else [literal_line(text) for text in self._texts])
         if self._texts:
             option_list.highlighted = max(0, min(keep or 0, len(self._texts) - 1))
         elif option_list.has_focus:
@@ -232,6 +233,20 @@ class ListEditor(Vertical):
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
         self.query_one(".list-editor--title", Label).update(literal_line(self.title + count))
         self._update_field()
+
+    def _show_prompts(self, prompts: list[Text | EntryWithNote]) -> None:
+        """Change only the rows that changed: an entry added at the end is appended and an
+        entry renamed is replaced, so that a long list is not built again at every Enter."""
+        option_list, shown = self.option_list, self._prompts
+        if len(prompts) >= len(shown) and prompts[: len(shown)] == shown:
+            option_list.add_options(prompts[len(shown):])
+        elif len(prompts) == len(shown):
+            for index, (prompt, old) in enumerate(zip(prompts, shown)):
+                if prompt != old:
+                    option_list.replace_option_prompt_at_index(index, prompt)
+        else:
+            option_list.set_options(prompts)
+        self._prompts = prompts
 
     def show_draft(self, place: str, text: str) -> None:
         """Type into the list at ``place`` now; ``text`` is what was left on its line before."""
