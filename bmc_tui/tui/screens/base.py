@@ -314,3 +314,51 @@ def _pair_keys(
 def _is_answer_field(widget: object) -> bool:
     # A list's entry line (clear_on_submit) adds entries instead; its screen saves those.
     return isinstance(widget, TextBox) or (isinstance(widget, TextField) and not widget.clear_on_submit)
+
+
+class RecordListScreen(StepScreen):
+    """A step whose left column lists records (segments, channels) kept by the core's
+    edits under one noun: ``add_<noun>``, ``rename_<noun>``, ``move_<noun>``,
+    ``delete_<noun>``. The list's keys work the same on each such step."""
+
+    RECORD = ""  # the noun: "segment", "channel"
+
+    @property
+    def editor(self) -> ListEditor:
+        return self.query_one(f"#{self.step.id}-list", ListEditor)
+
+    @property
+    def records(self) -> list:
+        return getattr(self.canvas, f"{self.RECORD}s")
+
+    def highlighted_record(self):
+        index, records = self.editor.highlighted, self.records
+        return records[index] if index is not None and index < len(records) else None
+
+    def refresh_from_model(self, highlight: int | None = None) -> None:
+        """Show what the canvas holds now; ``highlight``: the entry to highlight."""
+
+    def delete_question(self, record) -> tuple[str, str]:
+        """The question before deleting a record, and what goes with it."""
+        raise NotImplementedError
+
+    def _edit(self, verb: str, *arguments):
+        return getattr(self.bmc.edits, f"{verb}_{self.RECORD}")(*arguments)
+
+    def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
+        # The id stays as it was: whatever points at the record keeps pointing at it.
+        self._edit("rename", self.records[event.index].id, event.text)
+        self.refresh_from_model(highlight=event.index)
+
+    def on_list_editor_moved(self, event: ListEditor.Moved) -> None:
+        target = self._edit("move", self.records[event.index].id, event.delta)
+        self.refresh_from_model(highlight=target)
+
+    def on_list_editor_delete_requested(self, event: ListEditor.DeleteRequested) -> None:
+        record = self.records[event.index]
+
+        def delete() -> None:
+            self._edit("delete", record.id)
+            self.refresh_from_model(highlight=event.index)
+
+        self.ask_to_delete(*self.delete_question(record), delete)

@@ -15,7 +15,7 @@ from ..widgets import (
     literal_line,
 )
 from ..words import no_segments_yet, nothing_yet
-from .base import StepScreen
+from .base import RecordListScreen
 
 EMPTY_HINT = nothing_yet(
     "channels", "type a channel's name on the line marked + and press Enter, then Tab to describe it"
@@ -28,7 +28,9 @@ PHASE_GROUP_HEADINGS = {"before-sale": "Before the sale", "sale": "The sale", "a
 NO_SEGMENT_MARK = "! no segment yet"
 
 
-class ChannelsScreen(StepScreen):
+class ChannelsScreen(RecordListScreen):
+
+    RECORD = "channel"
 
     BINDINGS = [Binding("escape", "to_list", "Channel list")]
 
@@ -79,10 +81,6 @@ class ChannelsScreen(StepScreen):
         self.editor.focus_entry()
 
     @property
-    def editor(self) -> ListEditor:
-        return self.query_one("#channels-list", ListEditor)
-
-    @property
     def grid(self) -> CoverageGrid:
         return self.query_one("#channels-grid", CoverageGrid)
 
@@ -111,13 +109,8 @@ class ChannelsScreen(StepScreen):
             text.append("\n  " + NO_SEGMENT_MARK, style=f"italic {warning}")
         return text
 
-    def _highlighted_channel(self) -> Channel | None:
-        index = self.editor.highlighted
-        channels = self.canvas.channels
-        return channels[index] if index is not None and index < len(channels) else None
-
     def _show_detail(self) -> None:
-        channel = self._highlighted_channel()
+        channel = self.highlighted_record()
         for widget in self.query("#channels-detail > *"):
             widget.display = (widget.id == "channels-empty") == (channel is None)
         if channel is None:
@@ -202,33 +195,17 @@ class ChannelsScreen(StepScreen):
         self.bmc.edits.add_channel(event.text, serve_every_segment=bool(question and question.every_at_first))
         self.refresh_from_model(highlight=len(self.canvas.channels) - 1)
 
-    def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
-        # The id stays as it was: a rename is not a new channel.
-        self.bmc.edits.rename_channel(self.canvas.channels[event.index].id, event.text)
-        self.refresh_from_model(highlight=event.index)
-
-    def on_list_editor_moved(self, event: ListEditor.Moved) -> None:
-        target = self.bmc.edits.move_channel(self.canvas.channels[event.index].id, event.delta)
-        self.refresh_from_model(highlight=target)
-
-    def on_list_editor_delete_requested(self, event: ListEditor.DeleteRequested) -> None:
-        channel = self.canvas.channels[event.index]
-
-        def delete() -> None:
-            self.bmc.edits.delete_channel(channel.id)
-            self.refresh_from_model(highlight=event.index)
-
-        self.ask_to_delete(
+    def delete_question(self, channel: Channel) -> tuple[str, str]:
+        return (
             f"Delete the channel '{channel.name}'?",
             "What you noted about it goes with it; the grid shows any phase left uncovered. "
             "Ctrl+Z brings it back.",
-            delete,
         )
 
     # the detail
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
-        channel = self._highlighted_channel()
+        channel = self.highlighted_record()
         if channel is None or (question := self.record_answer(event.choice_list, channel.id, event.values)) is None:
             return
         self.show_answers(channel, channel.id)
@@ -237,7 +214,7 @@ class ChannelsScreen(StepScreen):
         self._show_coverage()
 
     def on_text_area_changed(self, event: TextBox.Changed) -> None:
-        if (channel := self._highlighted_channel()) is not None:
+        if (channel := self.highlighted_record()) is not None:
             self.record_answer(event.text_area, channel.id, event.text_area.text)
 
 

@@ -12,7 +12,7 @@ from ...core.flow import Question
 from ...core.fit import Finding
 from ..widgets import ChoiceList, ListEditor, TextBox, literal, literal_line
 from ..words import nothing_yet
-from .base import StepScreen
+from .base import RecordListScreen
 
 
 EMPTY_HINT = nothing_yet(
@@ -20,7 +20,9 @@ EMPTY_HINT = nothing_yet(
 )
 
 
-class SegmentsScreen(StepScreen):
+class SegmentsScreen(RecordListScreen):
+
+    RECORD = "segment"
 
     # Ctrl+T works on every step; here, where the canvas begins, the footer shows it.
     BINDINGS = [Binding("ctrl+t", "app.set_title", "Title")]
@@ -49,10 +51,6 @@ class SegmentsScreen(StepScreen):
         self.refresh_from_model()
         self.query_one(ListEditor).focus_entry()
 
-    @property
-    def editor(self) -> ListEditor:
-        return self.query_one("#segments-list", ListEditor)
-
     def show_target(self, target: Finding) -> None:
         # The one finding fixed here is "no segment yet": type one.
         self.editor.focus_entry()
@@ -65,13 +63,8 @@ class SegmentsScreen(StepScreen):
         self.editor.set_entries([s.name for s in segments], highlight=highlight)
         self._show_detail()
 
-    def _highlighted_segment(self) -> Segment | None:
-        index = self.editor.highlighted
-        segments = self.canvas.segments
-        return segments[index] if index is not None and index < len(segments) else None
-
     def _show_detail(self) -> None:
-        segment = self._highlighted_segment()
+        segment = self.highlighted_record()
         for widget in self.query("#segments-detail > *"):
             widget.display = (widget.id == "segments-empty") == (segment is None)
         if segment is None:
@@ -81,7 +74,7 @@ class SegmentsScreen(StepScreen):
     # the list
 
     def on_list_editor_highlighted(self, event: ListEditor.Highlighted) -> None:
-        segment = self._highlighted_segment()
+        segment = self.highlighted_record()
         if segment is not None:
             self.bmc.current_segment_id = segment.id
         self._show_detail()
@@ -91,36 +84,20 @@ class SegmentsScreen(StepScreen):
         self.bmc.current_segment_id = segment.id
         self.refresh_from_model(highlight=len(self.canvas.segments) - 1)
 
-    def on_list_editor_edited(self, event: ListEditor.Edited) -> None:
-        # The id stays as it was: channels and links keep pointing at the segment.
-        self.bmc.edits.rename_segment(self.canvas.segments[event.index].id, event.text)
-        self.refresh_from_model(highlight=event.index)
-
-    def on_list_editor_moved(self, event: ListEditor.Moved) -> None:
-        target = self.bmc.edits.move_segment(self.canvas.segments[event.index].id, event.delta)
-        self.refresh_from_model(highlight=target)
-
-    def on_list_editor_delete_requested(self, event: ListEditor.DeleteRequested) -> None:
-        segment = self.canvas.segments[event.index]
-
-        def delete() -> None:
-            self.bmc.edits.delete_segment(segment.id)
-            self.refresh_from_model(highlight=event.index)
-
-        self.ask_to_delete(
+    def delete_question(self, segment: Segment) -> tuple[str, str]:
+        return (
             f"Delete the segment '{segment.name}'?",
             "Its value proposition and relationship go with it, and channels stop listing "
             "it. Ctrl+Z brings it all back.",
-            delete,
         )
 
     # the detail
 
     def on_text_area_changed(self, event: TextBox.Changed) -> None:
-        if (segment := self._highlighted_segment()) is not None:
+        if (segment := self.highlighted_record()) is not None:
             self.record_answer(event.text_area, segment.id, event.text_area.text)
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
-        if (segment := self._highlighted_segment()) is not None:
+        if (segment := self.highlighted_record()) is not None:
             self.record_answer(event.choice_list, segment.id, event.values)
             self.show_answers(segment, segment.id)
