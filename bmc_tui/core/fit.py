@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .canvas import ITEM_KINDS, OFFER_KINDS, PHASES, PROFILE_KINDS, Canvas, Channel, Item, Segment
+from .text import plural
 
 STANDARD_TYPES = frozenset({"self-service", "automated-services"})
 PERSONAL_TYPES = frozenset({"personal-assistance", "dedicated-personal-assistance"})
@@ -119,7 +120,7 @@ class FitReport:
     def counted(self) -> str:
         """The findings counted by severity, "6 gaps, 1 advice"; "" when there are none."""
         gaps, advice = len(self.gaps), len(self.advice)
-        parts = [f"{gaps} gap{'s' * (gaps != 1)}"] if gaps else []
+        parts = [plural(gaps, "gap")] if gaps else []
         return ", ".join(parts + ([f"{advice} advice"] if advice else []))
 
 

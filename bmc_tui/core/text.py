@@ -41,3 +41,8 @@ def visible_line(text: str) -> str:
     """Like ``visible``, for places one line high (list rows, pickers, the step bar):
     a newline shows as ↵."""
     return text.translate(_VISIBLE_LINE)
+
+
+def plural(number: int, noun: str) -> str:
+    """A count with its noun: "1 segment", "3 segments"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..core import Canvas
 from ..core.fit import ADVICE, GAP, Finding, FitReport, check_fit
 from ..core.flow import Flow
-from ..core.text import visible, visible_line
+from ..core.text import plural, visible, visible_line
 
 NO_FINDINGS = "No findings: the offer fits every segment."
 ADVICE_HEADING = "Advice (a second look, not a gap):"
@@ -33,10 +33,6 @@ def findings_text(canvas: Canvas, flow: Flow | None = None, report: FitReport | 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:
     return {severity: sum(1 for f in findings if f.severity == severity) for severity in (GAP, ADVICE)}
-
-
-def plural(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def heading(report: FitReport) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..core import Canvas, CanvasError, load_canvas, save_canvas
 from ..core.document import describe_error
 from ..core.merge import merge_canvases
-from ..core.text import visible
+from ..core.text import plural, visible
 from ..opening import report_refusal
 
 EXIT_OK = 0
@@ -77,8 +77,8 @@ def load_sources(paths: list[Path]) -> list[tuple[str, Canvas]] | None:
 
 def summary(output: Path, count: int, canvas: Canvas, conflicts: int) -> str:
     line = (f"Merged {count} canvas{'es' * (count != 1)} into {output}: "
-            f"{len(canvas.segments)} segment{'s' * (len(canvas.segments) != 1)}, "
-            f"{len(canvas.channels)} channel{'s' * (len(canvas.channels) != 1)}")
+            f"{plural(len(canvas.segments), 'segment')}, "
+            f"{plural(len(canvas.channels), 'channel')}")
     if conflicts:
-        line += f"; {conflicts} conflict{'s' * (conflicts != 1)} listed above"
+        line += f"; {plural(conflicts, 'conflict')} listed above"
     return visible(line + ".")

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ..core.text import plural
 from ..opening import load_flow_or_report
 
 EXIT_OK = 0
@@ -69,7 +70,7 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)
         return EXIT_REFUSED
     saved = sorted(folder.glob("*.toml"))
-    print(f"Stopped. {len(saved)} answer file{'s' * (len(saved) != 1)} in {folder}; "
+    print(f"Stopped. {plural(len(saved), 'answer file')} in {folder}; "
           f"merge them with: bmc-tui merge {folder}/*.toml -o team.toml", flush=True)
     return EXIT_OK
 

@@ -10,7 +10,7 @@ from ..core import CanvasError, load_canvas
 from ..core import lock
 from ..core.canvas import ITEM_KINDS, Canvas
 from ..core.flow import Flow
-from ..core.text import visible_line
+from ..core.text import plural, visible_line
 from .names import participant_of
 
 CHOOSING = "choosing a name"
@@ -43,7 +43,7 @@ def progress(canvas_file: Path, flow: Flow) -> str:
 def counts(canvas: Canvas) -> str:
     items = sum(len(s.items(kind)) for s in canvas.segments for kind in ITEM_KINDS)
     return ", ".join(
-        f"{number} {word}{'s' * (number != 1)}"
+        plural(number, word)
         for number, word in ((len(canvas.segments), "segment"), (items, "item"),
                              (len(canvas.channels), "channel"))
     )
@@ -60,7 +60,7 @@ def status_lines(folder: Path, flow: Flow, pids: list[int], max_sessions: int) -
         else:
             rows.append((visible_line(participant_of(canvas_file)), progress(canvas_file, flow)))
     saved = sum(1 for _ in folder.glob("*.toml"))
-    lines = [f"{len(pids)} of {max_sessions} connected; {saved} answer file{'s' * (saved != 1)} in {folder}"]
+    lines = [f"{len(pids)} of {max_sessions} connected; {plural(saved, 'answer file')} in {folder}"]
     width = max((len(name) for name, _ in rows), default=0)
     lines += [f"  {name:<{width}}  {how}".rstrip() for name, how in sorted(rows)]
     return lines

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 from ...core.flow import Flow, Step
 from ...core import OFFER_KINDS, PROFILE_KINDS, Canvas
 from ...core.fit import check_fit
-from ...core.text import visible_line
+from ...core.text import plural, visible_line
 from .pick_one import PickOneScreen
 
 
@@ -20,26 +20,22 @@ def step_summary(canvas: Canvas, step: Step) -> str:
     segments = canvas.segments
     step_id = step.id
     if step_id == "segments":
-        return _count(len(segments), "segment")
+        return plural(len(segments), "segment")
     if step_id == "value":
         counts = []
         for kinds, noun in ((PROFILE_KINDS, "customer item"), (OFFER_KINDS, "offer item")):
             asked = [kind for kind in kinds if step.asks(kind)]
             if asked:
-                counts.append(_count(sum(len(s.items(k)) for s in segments for k in asked), noun))
+                counts.append(plural(sum(len(s.items(k)) for s in segments for k in asked), noun))
         return ", ".join(counts)
     if step_id == "channels":
-        return _count(len(canvas.channels), "channel")
+        return plural(len(canvas.channels), "channel")
     if step_id == "relationships":
         done = sum(1 for s in segments if s.relationship.types)
         return f"a type for {done}/{len(segments)} segments"
     if step_id == "fit":
         return check_fit(canvas).counted() or "nothing to fix"
     return ""
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 MOST_STEPS = 9  # a flow's steps are numbered 1 to 9, one key each

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from .literal import literal, literal_line
-from ...core.text import visible_line
+from ...core.text import plural, visible_line
 
 COVERED_MARK = "✓"
 GAP_MARK = "✗ none"
@@ -133,7 +133,7 @@ class CoverageGrid(Widget):
         text.no_wrap, text.overflow = True, "ellipsis"
         if self._rows:
             count = len(self.gaps)
-            summary = "every phase covered" if count == 0 else f"{count} gap{'s' * (count != 1)}"
+            summary = "every phase covered" if count == 0 else plural(count, "gap")
             text.append(f": {summary}", style=self._style("title"))
             text.append(LEGEND, style=self._style("legend"))
         return text
