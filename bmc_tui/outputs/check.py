@@ -18,7 +18,7 @@ from ..core.fit import ADVICE, GAP, Finding, FitReport, check_fit
 from ..core.flow import Flow
 from ..core.text import visible, visible_line
 from ..opening import load_flow_or_report, read_canvas
-from .findings import count_by_severity, findings_text
+from .findings import findings_text
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -42,7 +42,8 @@ class Checked:
         return self.report is not None
 
     def counts(self) -> dict[str, int]:
-        return count_by_severity(self.report.findings if self.report else [])
+        report = self.report or FitReport([], [])
+        return {GAP: len(report.gaps), ADVICE: len(report.advice)}
 
 
 def build_parser() -> argparse.ArgumentParser:

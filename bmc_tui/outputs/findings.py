@@ -7,7 +7,7 @@ Gaps come first; advice (rules of thumb) is listed apart, under its own heading.
 from __future__ import annotations
 
 from ..core import Canvas
-from ..core.fit import ADVICE, GAP, Finding, FitReport, check_fit
+from ..core.fit import Finding, FitReport, check_fit
 from ..core.flow import Flow
 from ..core.text import plural, visible, visible_line
 
@@ -29,10 +29,6 @@ def findings_text(canvas: Canvas, flow: Flow | None = None, report: FitReport | 
     if report.ok:
         lines += ["", _no_findings(flow)]
     return "\n".join(lines) + "\n"
-
-
-def count_by_severity(findings: list[Finding]) -> dict[str, int]:
-    return {severity: sum(1 for f in findings if f.severity == severity) for severity in (GAP, ADVICE)}
 
 
 def heading(report: FitReport) -> str:
