@@ -81,11 +81,17 @@ class StepScreen(Screen[None]):
         """Show one record's answers (a segment, a channel, a relationship) in the fields."""
         for question in self.step.questions:
             for field in self.query(f"#{self.step.id}-{question.key}"):
-                value = getattr(record, question.key, None)
-                if isinstance(field, TextBox):
-                    field.show_text(value or "")
-                elif isinstance(field, ChoiceList):
-                    field.show_record(record_id, [value] if isinstance(value, str) and value else value or [])
+                self.show_answer(field, record, record_id)
+
+    def show_answer(self, field: Widget, record: object, record_id: str) -> None:
+        """Show in one field what the record now holds for its question (after an edit,
+        only the field answered is redrawn: every repaint costs bytes over a slow link)."""
+        question = self.question_of(field)
+        value = getattr(record, question.key, None) if question else None
+        if isinstance(field, TextBox):
+            field.show_text(value or "")
+        elif isinstance(field, ChoiceList):
+            field.show_record(record_id, [value] if isinstance(value, str) and value else value or [])
 
     def record_answer(
         self, field: Widget, record_id: str, value: str | list[str], *, shown: list[str] | None = None,

@@ -208,7 +208,7 @@ class ChannelsScreen(RecordListScreen):
         channel = self.highlighted_record()
         if channel is None or (question := self.record_answer(event.choice_list, channel.id, event.values)) is None:
             return
-        self.show_answers(channel, channel.id)
+        self.show_answer(event.choice_list, channel, channel.id)
         if question.key == "segments":
             self._show_list()  # the "no segment" mark
         self._show_coverage()

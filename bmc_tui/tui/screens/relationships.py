@@ -270,9 +270,13 @@ class RelationshipsScreen(PerSegmentStepScreen):
         if segment is None:
             return
         shown = [choice.value for choice in event.choice_list.choices]
-        if self.record_answer(event.choice_list, segment.id, event.values, shown=shown) is None:
+        question = self.record_answer(event.choice_list, segment.id, event.values, shown=shown)
+        if question is None:
             return
-        self._show_relationship(segment)  # what can be in place follows the types
+        if question.key == "types":
+            self._show_relationship(segment)  # what can be in place follows the types
+        else:
+            self.show_answer(event.choice_list, segment.relationship, segment.id)
         self._show_overview()
 
     def on_text_area_changed(self, event: TextBox.Changed) -> None:

@@ -100,4 +100,4 @@ class SegmentsScreen(RecordListScreen):
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if (segment := self.highlighted_record()) is not None:
             self.record_answer(event.choice_list, segment.id, event.values)
-            self.show_answers(segment, segment.id)
+            self.show_answer(event.choice_list, segment, segment.id)
