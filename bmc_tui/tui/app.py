@@ -59,9 +59,6 @@ ANSWER_GUARD = 0.6
 STYLES = Path(__file__).resolve().parent / "styles"
 
 
-def stylesheets() -> list[Path]:
-    """app.tcss first (the shared rules), then each screen's own file."""
-    return [STYLES / "app.tcss", *sorted(p for p in STYLES.glob("*.tcss") if p.name != "app.tcss")]
 
 
 @dataclass(frozen=True)
@@ -111,14 +108,11 @@ def reopen_arguments(flow: Flow, name: str) -> str:
     return f"--flow {flow.name if shipped else flow.source} {name}"
 
 
-def make_step_screen(step: Step) -> StepScreen:
-    return step_screen(step.id)(step)
-
-
 class BmcApp(KeysInOrder):
-    # One stylesheet, parsed once at start-up: a screen with its own CSS_PATH re-parses
-    # and restyles everything on its first visit. Every selector names its screen.
-    CSS_PATH = stylesheets()
+    # One stylesheet: the shared rules now, each screen's own file as it is first shown
+    # (use_styles). A screen with its own CSS_PATH would make Textual re-parse and restyle
+    # everything on its first visit. Every selector names its screen.
+    CSS_PATH = STYLES / "app.tcss"
     TITLE = "bmc-tui"
     # Ctrl+K: Ctrl+P, Textual's default, walks back through the interview.
     COMMAND_PALETTE_BINDING = "ctrl+k"
@@ -154,7 +148,21 @@ class BmcApp(KeysInOrder):
         self._writer = BackgroundWriter(document, self._written_in_background)
         self._retry: Timer | None = None
         self._asking_about_disk = False
-        self._styled_with: dict[str, str] | None = None  # the CSS variables last applied
+        # The stylesheet was made with these: the theme's first refresh_css has nothing new.
+        self._styled_with: dict[str, str] | None = self.get_css_variables()
+
+    def make_step_screen(self, step: Step) -> StepScreen:
+        self.use_styles(step.id)
+        return step_screen(step.id)(step)
+
+    def use_styles(self, name: str) -> None:
+        """Add the rules of ``styles/NAME.tcss`` before its screen is first made: parsed
+        once, and only the new screen's nodes are styled with them (start-up parses only
+        what the first screen needs)."""
+        path = str(STYLES / f"{name}.tcss")
+        if not self.stylesheet.has_source(path):
+            with open(path, encoding="utf-8") as rules:
+                self.stylesheet.add_source(rules.read(), read_from=(path, ""))
 
     def refresh_css(self, animate: bool = True) -> None:
         """Textual calls this for every new screen (twice on a step's first visit): it
@@ -192,7 +200,7 @@ class BmcApp(KeysInOrder):
         # every entry of a large canvas, several times a step change) stay short.
         gc.freeze()
         for step in self.flow.steps:
-            self.add_mode(step.id, partial(make_step_screen, step))
+            self.add_mode(step.id, partial(self.make_step_screen, step))
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
@@ -352,6 +360,7 @@ class BmcApp(KeysInOrder):
         from .screens.canvas_view import CanvasViewScreen
 
         if not isinstance(self.screen, CanvasViewScreen):
+            self.use_styles("canvas_view")
             self.push_screen(CanvasViewScreen(self.document.canvas))
 
     def action_help(self) -> None:
@@ -388,6 +397,7 @@ class BmcApp(KeysInOrder):
         elif notice is not None:
             notice.show_size(size)
         else:
+            self.use_styles("too_small")
             self.push_screen(TooSmallScreen(size))
 
     # the segment the per-segment steps work on
