@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ScreenStackError
@@ -29,17 +30,18 @@ from ..core.document import (
     describe_error,
 )
 from ..core.edits import Edits
-from ..core.fit import Finding, check_fit
 from ..core.text import visible, visible_line
 from .screens import step_screen
-from .dialogs.ask_text import AskTextScreen
-from .screens.commands import InterviewCommands, own_bindings
-from .dialogs.help import HelpScreen
-from .dialogs.outline import CANVAS_VIEW, OutlineScreen
-from .dialogs.ask import AskScreen
 from .screens.base import PerSegmentStepScreen, StepScreen
-from .dialogs.save_as import SaveAsScreen
 from .dialogs.too_small import TooSmallScreen, is_too_small
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from ..core.fit import Finding
+
+# Dialogs, the command palette's commands and the fit rules are imported where they are
+# first used: start-up pays only for the first screen (a screen class costs about 1 ms).
 
 
 # Typing in a text field is saved at most this long after the first unsaved key: a few
@@ -79,6 +81,8 @@ def interview_summary(document: CanvasDocument, flow: Flow, *, saved: bool) -> s
     """The end-of-interview text: the file, the findings, how to come back. The file's name
     only (not its folder): the command to reopen it is typed where it was started."""
     name = document.path.name
+    from ..core.fit import check_fit
+
     findings = check_fit(document.canvas).counted()
     lines = [
         f"Every answer is saved in {name}." if saved
@@ -108,6 +112,13 @@ def reopen_arguments(flow: Flow, name: str) -> str:
     return f"--flow {flow.name if shipped else flow.source} {name}"
 
 
+def interview_commands() -> type[Provider]:
+    """The command palette's commands (Textual calls this when the palette opens)."""
+    from .screens.commands import InterviewCommands
+
+    return InterviewCommands
+
+
 class BmcApp(KeysInOrder):
     # One stylesheet: the shared rules now, each screen's own file as it is first shown
     # (use_styles). A screen with its own CSS_PATH would make Textual re-parse and restyle
@@ -116,7 +127,7 @@ class BmcApp(KeysInOrder):
     TITLE = "bmc-tui"
     # Ctrl+K: Ctrl+P, Textual's default, walks back through the interview.
     COMMAND_PALETTE_BINDING = "ctrl+k"
-    COMMANDS = {InterviewCommands}
+    COMMANDS = {interview_commands}
 
     BINDINGS = [
         Binding("f1", "help", "Help"),
@@ -212,6 +223,8 @@ class BmcApp(KeysInOrder):
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""
+        from .dialogs.ask import AskScreen
+
         holder = self.document.take_lock()
         self.show_save_status()
         if holder is None:
@@ -312,6 +325,8 @@ class BmcApp(KeysInOrder):
     def show_summary(self) -> None:
         """The end of the interview: where it is saved, what the fit check found, and how
         to come back."""
+        from .dialogs.ask import AskScreen
+
         def chosen(answer: str | None) -> None:
             if answer == "q":
                 self.call_next(self.action_quit)
@@ -330,6 +345,8 @@ class BmcApp(KeysInOrder):
     # the canvas title
 
     def action_set_title(self) -> None:
+        from .dialogs.ask_text import AskTextScreen
+
         def chosen(title: str | None) -> None:
             if title is not None and title.strip() != self.document.canvas.title:
                 self.edits.set_title(title)
@@ -348,6 +365,8 @@ class BmcApp(KeysInOrder):
         )
 
     def action_outline(self) -> None:
+        from .dialogs.outline import CANVAS_VIEW, OutlineScreen
+
         async def chosen(step_id: str | None) -> None:
             if step_id == CANVAS_VIEW:
                 self.action_canvas_view()
@@ -364,12 +383,16 @@ class BmcApp(KeysInOrder):
             self.push_screen(CanvasViewScreen(self.document.canvas))
 
     def action_help(self) -> None:
+        from .dialogs.help import HelpScreen
+
         step = self.flow.step(self.current_mode)
         if step is not None:
             self.push_screen(HelpScreen(self.flow, step, self.step_keys()))
 
     def step_keys(self) -> list[tuple[str, str]]:
         """The keys the current step's screen and its widgets bind, for the help."""
+        from .screens.commands import own_bindings
+
         keys: dict[str, str] = {}
         screen = self.screen
         for node in (screen, *screen.query("*")):
@@ -535,6 +558,8 @@ class BmcApp(KeysInOrder):
     # the file changed on disk
 
     def _ask_about_disk_change(self) -> None:
+        from .dialogs.ask import AskScreen
+
         self._asking_about_disk = True
         name = self.document.path.name
 
@@ -586,6 +611,8 @@ class BmcApp(KeysInOrder):
         return True
 
     def action_save_as(self, then_quit: bool = False) -> None:
+        from .dialogs.save_as import SaveAsScreen
+
         path = self.document.path
         why = self.document.read_only or self.save_error or "The file cannot be written now."
 
@@ -616,6 +643,7 @@ class BmcApp(KeysInOrder):
         if self.save_everything():
             self.exit()
             return
+        from .dialogs.ask import AskScreen
 
         def chosen(answer: str | None) -> None:
             if answer == "s":
