@@ -161,10 +161,18 @@ class BmcApp(KeysInOrder):
         self._asking_about_disk = False
         # The stylesheet was made with these: the theme's first refresh_css has nothing new.
         self._styled_with: dict[str, str] | None = self.get_css_variables()
+        self._first_screen = False
+        self._switching = False
 
     def make_step_screen(self, step: Step) -> StepScreen:
         self.use_styles(step.id)
         return step_screen(step.id)(step)
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        # Textual holds the screen back for 50 ms as it switches modes, to mask the
+        # change; before the first screen there is nothing to mask, only a later paint.
+        if not self._first_screen and not self._switching:
+            super().delay_update(delay)
 
     def use_styles(self, name: str) -> None:
         """Add the rules of ``styles/NAME.tcss`` before its screen is first made: parsed
@@ -215,7 +223,9 @@ class BmcApp(KeysInOrder):
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
+        self._first_screen = True
         self.switch_mode(step_id)
+        self._first_screen = False
         self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
@@ -268,7 +278,12 @@ class BmcApp(KeysInOrder):
         if step_id != self.current_mode:
             # Awaited, so a quick run of Ctrl+N presses switches one step at a time:
             # overlapping switches could leave the old screen on show.
-            await self.switch_mode(step_id)
+            self._switching = True
+            try:
+                with self.batch_update():
+                    await self.switch_mode(step_id)
+            finally:
+                self._switching = False
         if self.document.set_resume_at(step_id):
             self.save(wait=False)
         if target is not None and isinstance(self.screen, StepScreen):
