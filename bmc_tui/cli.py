@@ -6,7 +6,6 @@ import argparse
 import importlib
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def write_example(path: Path) -> bool:
-    text = resources.files("bmc_tui").joinpath("examples", EXAMPLE).read_text(encoding="utf-8")
+    text = (Path(__file__).resolve().parent / "examples" / EXAMPLE).read_text(encoding="utf-8")
     try:
         # Created owner-only from the start, like every canvas the app writes.
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -192,7 +191,9 @@ def _full_flow() -> Flow | None:
 
 def flows_folder() -> Path:
     """Where the shipped flows are: inside the package when installed, else the checkout."""
-    packaged = Path(str(resources.files("bmc_tui"))) / "flows"
+    # Beside this package, not through importlib.resources: that import alone costs
+    # more start-up time than the whole flow's parse.
+    packaged = Path(__file__).resolve().parent.parent / "flows"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent.parent / "flows"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import tomllib
 from dataclasses import dataclass
@@ -652,7 +651,7 @@ def _write_target(path: Path) -> Path:
 def _create_temporary(target: Path) -> tuple[int, Path]:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | os.O_NOFOLLOW
     while True:
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
+        temporary = target.with_name(f".{target.name}.{os.urandom(8).hex()}.tmp")
         try:
             return os.open(temporary, flags, NEW_FILE_MODE), temporary
         except FileExistsError:

@@ -15,7 +15,6 @@ from ..core.flow import LIST, MANY, ONE, TEXT, Flow, Option, Question, Step
 from ..core.document import CanvasDocument, ChangedOnDisk, ReadOnlyError, describe_error
 from ..core.edits import EditError, Edits
 from ..core.text import visible
-from ..outputs.findings import findings_text
 from .prompts import HELP, Choice, Prompter
 
 LINK_LABEL = "What does it address?"  # the full-screen app's wording when a flow gives none
@@ -171,6 +170,8 @@ class Interview:
 
     def review(self) -> None:
         """The fit findings, and the chance to revisit a step to fix them."""
+        from ..outputs.findings import findings_text  # the fit rules: loaded only at the end
+
         while True:
             if "fit" in self.flow.step_ids and self.document.set_resume_at("fit"):
                 self.save()
