@@ -229,7 +229,7 @@ class BmcApp(KeysInOrder):
         self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
-            exit_signals.install(self)
+            self.call_after_refresh(exit_signals.install(self).start)
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""

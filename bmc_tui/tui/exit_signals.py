@@ -43,15 +43,19 @@ def exit_code(signum: int) -> int:
     return 128 + signum
 
 
-def install(app: SignalledApp) -> None:
-    """Route the exit signals to ``app.exit_on_signal``; call from the app's loop (main thread)."""
+def install(app: SignalledApp) -> threading.Thread:
+    """Route the exit signals to ``app.exit_on_signal``; call from the app's loop (main thread).
+
+    Returns the watchdog, for the caller to start: starting a thread waits for it to run,
+    which at start-up would hold up the first paint. Signals that come before it starts
+    wait in the socket for it."""
     ending = Ending(app, asyncio.get_running_loop())
     for signum in EXIT_SIGNALS:
         signal.signal(signum, ending.on_signal)
     reader, writer = socket.socketpair()
     writer.setblocking(False)  # the signal handler must never wait
     signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
-    threading.Thread(target=ending.watch, args=(reader, writer), name="exit-signals", daemon=True).start()
+    return threading.Thread(target=ending.watch, args=(reader, writer), name="exit-signals", daemon=True)
 
 
 class Ending:
