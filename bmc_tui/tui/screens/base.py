@@ -45,6 +45,8 @@ class StepScreen(Screen[None]):
         super().__init__(name=step.id)
         self.step = step
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
+        self._ever_suspended = False
+        self._resumed = False
 
     @property
     def bmc(self) -> BmcApp:
@@ -177,10 +179,16 @@ class StepScreen(Screen[None]):
         self._shown = self._showing()  # each screen's on_mount shows the model
 
     def on_screen_suspend(self) -> None:
+        self._ever_suspended = True
         if self not in self.app.screen_stack:  # another step now, not a dialog over this one
             self._shown = None
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._ever_suspended and not self._resumed:
+            # A first visit: Textual sends two resumes, each restyling every node. Once
+            # is enough (the second: focus set on mount changes :focus-within styles).
+            event.refresh_styles = False
+        self._resumed = True
         # Back from another step: show the canvas as it is now, once. Not again on a
         # first visit (Textual sends two resumes right after on_mount) or when a dialog
         # closes, unless something changed meanwhile.

@@ -4,6 +4,7 @@ what the business offers it (products, pain relievers, gain creators), linked to
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -80,8 +81,8 @@ class ValueScreen(PerSegmentStepScreen):
         self.refresh_from_model()
         self._focus_first_list()
 
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        super().on_screen_resume(event)
         if self.focused is None:
             self._focus_first_list()
 
