@@ -285,8 +285,9 @@ async def test_a_canvas_with_channels_but_no_segments_lists_both_findings(canvas
         screen = app.screen
         assert [f.code for f in screen.report.findings] == ["no-segment", "channel-serves-no-segment"]
         # The first finding has no heading; the channel one sits under "Channels".
-        prompts = [str(o.prompt) for o in screen.findings_list.options]
-        assert prompts[1] == "Channels"
+        findings_list = screen.findings_list
+        assert [str(row) for row in findings_list.rows][1] == "Channels"
+        assert findings_list.is_heading(1) and not findings_list.is_heading(0)
         await pilot.press("g")
         await pilot.pause()
         assert app.current_mode == "segments"
@@ -313,7 +314,8 @@ async def test_advice_comes_after_the_gaps_under_its_own_heading_with_its_why(ad
             ("direct-partner-channel", "advice"),
         ]
         assert str(screen.query_one("#fit-findings-title").content) == "Findings (1 gap, 3 advice)"
-        headings = [str(o.prompt) for o in screen.findings_list.options if o.disabled]
+        findings_list = screen.findings_list
+        headings = [str(row) for n, row in enumerate(findings_list.rows) if findings_list.is_heading(n)]
         assert headings == ["Morning commuters", "Advice: rules of thumb, worth a second look"]
         shown = screen_text(app)
         assert "The cost of a relationship should follow the segment" in shown
@@ -329,8 +331,9 @@ async def test_a_hides_the_advice_and_shows_it_again(advice_path):
         await pilot.pause()
         assert [f.code for f in screen.shown] == ["unaddressed-pain"]
         assert screen.current_finding.code == "unaddressed-pain"
-        last = screen.findings_list.options[-1]
-        assert last.disabled and str(last.prompt) == "Advice: 3 hidden (a shows it)"
+        findings_list = screen.findings_list
+        assert findings_list.is_heading(len(findings_list.rows) - 1)
+        assert str(findings_list.rows[-1]) == "Advice: 3 hidden (a shows it)"
         assert "Show advice" in screen_text(app)
         await pilot.press("a")
         await pilot.pause()

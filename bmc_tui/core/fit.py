@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .canvas import ITEM_KINDS, OFFER_KINDS, PHASES, PROFILE_KINDS, Canvas, Channel, Item, Segment
+from .canvas import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PHASES, PROFILE_KINDS, Canvas, Channel, Item, Segment
 from .text import plural
 
 STANDARD_TYPES = frozenset({"self-service", "automated-services"})
@@ -150,8 +150,9 @@ def check_fit(canvas: Canvas) -> FitReport:
 
 def _segment_fit(canvas: Canvas, segment: Segment) -> SegmentFit:
     coverage = [
-        Coverage(kind, item, segment.linked_from(kind, item.id))
+        Coverage(kind, item, addressed_by.get(item.id, []))
         for kind in PROFILE_KINDS
+        for addressed_by in [_addressed_by(segment, kind)]
         for item in segment.items(kind)
     ]
     channels = canvas.channels_for(segment.id)
@@ -162,6 +163,16 @@ def _segment_fit(canvas: Canvas, segment: Segment) -> SegmentFit:
     findings += _relationship_advice(segment)
     findings += _segment_channel_advice(segment, channels)
     return SegmentFit(segment, coverage, findings, channels, uncovered)
+
+
+def _addressed_by(segment: Segment, kind: str) -> dict[str, list[Item]]:
+    """Profile item id -> the offer items that link to it, in their order (as
+    ``Segment.linked_from``, for every item at once: a segment can have hundreds)."""
+    addressed_by: dict[str, list[Item]] = {}
+    for offer in segment.items(ADDRESSED_BY[kind]):
+        for item_id in dict.fromkeys(offer.links):
+            addressed_by.setdefault(item_id, []).append(offer)
+    return addressed_by
 
 
 def _finding(segment: Segment, code: str, brief: str, step: str, **where: str | None) -> Finding:

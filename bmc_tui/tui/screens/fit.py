@@ -22,14 +22,14 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widget import AwaitMount
-from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Label, Static
 
 from ...core.flow import Question, Step
 from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
 from ...core.fit import COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit
 from ...core.text import visible_line
 from ..widgets import literal, literal_line
+from ..widgets.lazy_list import LazyList
 from .base import StepScreen
 from ..dialogs.link_picker import LinkPickerScreen
 
@@ -59,33 +59,47 @@ def _cells(plain: str) -> int:
 _visible_note = lru_cache(maxsize=64)(visible_line)
 
 
+@lru_cache(maxsize=64)
+def _note_cells(note: str) -> int:
+    return _cells(_visible_note(note))
+
+
 class FindingPrompt(Visual):
     """A finding in the list: its mark, then its text and a dim note (its step) with wrapped
     lines hanging under the text, not under the mark; ``below``: a line under it (advice's why).
 
-    The list measures every finding's height at every layout and a canvas can have
+    The list measures every finding's height (once per width) and a canvas can have
     thousands: a line that fits is measured without wrapping, and the words become Content
     (to wrap and draw) only when needed, mostly when they scroll into view. Texts are
     shown as they read, control characters made visible.
     """
 
+    __slots__ = ("mark", "mark_width", "_text", "_note", "_below", "_body", "_height_at")
+
     def __init__(self, mark: str, text: str, note: str = "", below: str = "") -> None:
+        # Only kept here: a canvas can have thousands of findings, most never shown.
         self.mark, self.mark_width = mark, _cells(mark)
-        # A note is one of a few (a step's name): made visible and measured once for all.
-        self.text, self.note, self.below = visible_line(text), _visible_note(note), visible_line(below)
+        self._text, self._note, self._below = text, note, below
         self._body: Content | None = None
-        self._one_line_width = None if below else _cells(self.text) + _cells(self.note)
         self._height_at: tuple[int, int] = (0, 0)  # (width, height): the last measured
+
+    def __str__(self) -> str:
+        return self.mark + str(self.body)
 
     @property
     def body(self) -> Content:
         if self._body is None:
-            text = Text.assemble(self.text, (self.note, "dim"))
-            if self.below:
+            text = Text.assemble(visible_line(self._text), (_visible_note(self._note), "dim"))
+            if self._below:
                 text.append("\n")
-                text.append(self.below, style="dim italic")
+                text.append(visible_line(self._below), style="dim italic")
             self._body = Content.from_rich_text(text)
         return self._body
+
+    def _one_line_width(self) -> int:
+        # An ASCII text's control characters show as one cell each: no need to make it visible.
+        text = self._text
+        return (len(text) if text.isascii() else _cells(visible_line(text))) + _note_cells(self._note)
 
     def _body_width(self, width: int) -> int:
         return max(1, width - self.mark_width)
@@ -97,7 +111,7 @@ class FindingPrompt(Visual):
         measured_width, height = self._height_at
         if width != measured_width:
             body_width = self._body_width(width)
-            if self._one_line_width is not None and self._one_line_width <= body_width:
+            if not self._below and self._one_line_width() <= body_width:
                 height = 1
             else:
                 height = self.body.get_height(rules, body_width)
@@ -155,7 +169,7 @@ class FitScreen(StepScreen):
         with Container(id="fit-body"):
             with Vertical(id="fit-findings-pane"):
                 yield Label("Findings", id="fit-findings-title")
-                yield OptionList(id="fit-findings", compact=True)
+                yield LazyList(id="fit-findings")
                 yield Static(literal(self.step.text("no_findings", NO_FINDINGS)), id="fit-none")
             with Vertical(id="fit-detail-pane"):
                 yield Label("", id="fit-detail-title")
@@ -176,8 +190,8 @@ class FitScreen(StepScreen):
         self.query_one("#fit-body").set_class(width >= WIDE_COLUMNS, "-wide")
 
     @property
-    def findings_list(self) -> OptionList:
-        return self.query_one("#fit-findings", OptionList)
+    def findings_list(self) -> LazyList:
+        return self.query_one("#fit-findings", LazyList)
 
     # the findings
 
@@ -208,7 +222,8 @@ class FitScreen(StepScreen):
 
     def _fill_findings(self, highlight: int | None) -> None:
         findings = self.shown
-        options: list[Option] = []
+        rows: list[Visual] = []
+        headings: set[int] = set()
         self._option_of_finding = []
         notes: dict[str, str] = {}
         group: object = object()
@@ -218,24 +233,23 @@ class FitScreen(StepScreen):
             if key != group:
                 group = key
                 if (heading := self._group_heading(finding)) is not None:
-                    options.append(Option(heading, disabled=True))
-            self._option_of_finding.append(len(options))
-            options.append(Option(self._finding_prompt(finding, notes)))
+                    headings.add(len(rows))
+                    rows.append(Content.from_rich_text(heading))
+            self._option_of_finding.append(len(rows))
+            rows.append(self._finding_prompt(finding, notes))
         self._finding_of_option = {option: number for number, option in enumerate(self._option_of_finding)}
         if self.advice_hidden and self.advice:
             count = len(self.advice)
-            options.append(Option(Text(f"Advice: {count} hidden (a shows it)", style="dim"), disabled=True))
+            headings.add(len(rows))
+            rows.append(Content.styled(f"Advice: {count} hidden (a shows it)", "dim"))
         findings_list = self.findings_list
-        findings_list.set_class(len(options) > self.app.size.height, "-long")
-        findings_list.set_options(options)
-        if not options and findings_list.has_focus:
+        findings_list.set_rows(rows, headings, None if highlight is None else self._option_of_finding[highlight])
+        if not rows and findings_list.has_focus:
             # The list goes away with its last finding: scrolling the coverage is what is left.
             self.query_one("#fit-detail").focus()
-        findings_list.display = bool(options)
+        findings_list.display = bool(rows)
         self.query_one("#fit-none").display = not self.report.findings
         self.query_one("#fit-findings-title", Label).update(self._findings_title())
-        if highlight is not None:
-            findings_list.highlighted = self._option_of_finding[highlight]
 
     def _findings_title(self) -> str:
         counted = self.report.counted()
@@ -272,14 +286,12 @@ class FitScreen(StepScreen):
         findings = self.shown
         return findings[index] if index is not None and index < len(findings) else None
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "fit-findings":
-            self._show_detail()
-            self.refresh_bindings()
+    def on_lazy_list_highlighted(self, event: LazyList.Highlighted) -> None:
+        self._show_detail()
+        self.refresh_bindings()
 
-    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "fit-findings":
-            await self.action_jump()
+    async def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
+        await self.action_jump()
 
     # the detail: the highlighted finding's segment (or channel); every segment when all fits
 
