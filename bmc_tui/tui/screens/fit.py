@@ -15,13 +15,12 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widget import AwaitMount
 from textual.widgets import Label, Static
 
 from ...core.flow import Question, Step
@@ -29,7 +28,7 @@ from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channe
 from ...core.fit import COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit
 from ...core.text import visible_line
 from ..widgets import literal, literal_line
-from ..widgets.lazy_list import LazyList
+from ..widgets.lazy_list import LazyList, LazyRows
 from .base import StepScreen
 from ..dialogs.link_picker import LinkPickerScreen
 
@@ -129,8 +128,7 @@ class FindingPrompt(Visual):
 
 @dataclass(frozen=True)
 class DetailRow:
-    """One row of the detail pane, before it is a widget: the pane re-mounts its widgets
-    only when the rows' shape changes, and otherwise updates their text in place."""
+    """One row of the detail pane; ``classes`` style it (see CoverageRows)."""
 
     content: Text
     classes: str
@@ -139,6 +137,43 @@ class DetailRow:
     @property
     def is_heading(self) -> bool:
         return "fit-heading" in self.classes or "fit-segment" in self.classes
+
+    def visual(self) -> Content:
+        content = Content.from_rich_text(self.content)
+        # Spacing is part of the row: a row is lines, not a box with margins.
+        if "fit-muted" in self.classes:
+            content = Content("  ") + content
+        if "fit-spaced" in self.classes:
+            content = Content("\n") + content
+        return content
+
+
+class CoverageRows(LazyRows, can_focus=True):
+    """The detail pane's rows, drawn as they scroll into view (a segment can have hundreds);
+    styled in fit.tcss by their classes; ``current``: the row a finding points at."""
+
+    COMPONENT_CLASSES = {"fit-row", "fit-segment", "fit-heading", "fit-counts", "fit-muted", "fit-work", "fit-item", "-current"}
+    FULL_WIDTH_ROWS = False  # the current row stands out as far as its words
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.current: int | None = None
+
+    def show(self, rows: list[DetailRow]) -> None:
+        self.current = None
+        self.set_rows(
+            [row.visual() for row in rows],
+            [("fit-row", *(c for c in row.classes.split() if c in self.COMPONENT_CLASSES)) for row in rows],
+        )
+
+    def mark(self, current: int | None) -> None:
+        before, self.current = self.current, current
+        self.refresh_row(before)
+        self.refresh_row(current)
+
+    def row_parts(self, index: int) -> tuple[str, ...]:
+        parts = super().row_parts(index)
+        return (*parts, "-current") if index == self.current else parts
 
 
 class FitScreen(StepScreen):
@@ -163,7 +198,6 @@ class FitScreen(StepScreen):
         self._finding_of_option: dict[int, int] = {}  # looked up at every key: no list scans
         self._detail_key: tuple | None = None
         self._detail_rows: list[DetailRow] = []
-        self._detail_widgets_shown: list[Static] = []
 
     def compose_body(self) -> ComposeResult:
         with Container(id="fit-body"):
@@ -173,7 +207,7 @@ class FitScreen(StepScreen):
                 yield Static(literal(self.step.text("no_findings", NO_FINDINGS)), id="fit-none")
             with Vertical(id="fit-detail-pane"):
                 yield Label("", id="fit-detail-title")
-                yield VerticalScroll(id="fit-detail")
+                yield CoverageRows(id="fit-detail")
 
     def on_mount(self) -> None:
         self._fit_layout(self.app.size.width)
@@ -306,24 +340,15 @@ class FitScreen(StepScreen):
         else:
             key = ("channels",) if finding.step == "channels" else ("all",)
         rows = self._detail_rows_for(finding)
-        detail = self.query_one("#fit-detail", VerticalScroll)
-        mounted: AwaitMount | None = None
-        shape = [(row.classes, row.key) for row in rows]
-        if key != self._detail_key or shape != [(row.classes, row.key) for row in self._detail_rows]:
-            # Another segment, or rows come and go: mount anew (and start at the top).
-            self._detail_widgets_shown = [Static(row.content, classes=f"fit-row {row.classes}") for row in rows]
-            detail.remove_children()
-            mounted = detail.mount_all(self._detail_widgets_shown)
+        detail = self.query_one("#fit-detail", CoverageRows)
+        if key != self._detail_key or rows != self._detail_rows:
+            # Another segment starts at the top; new words in the same one stay where they were.
+            detail.show(rows)
             if key != self._detail_key:
                 detail.scroll_home(animate=False)
-        else:
-            # The same rows with new words (a link made, a name changed): no re-mount.
-            for widget, row, old in zip(self._detail_widgets_shown, rows, self._detail_rows):
-                if row.content != old.content:
-                    widget.update(row.content)
         self._detail_key, self._detail_rows = key, rows
         self.query_one("#fit-detail-title", Label).update(self._detail_title(finding))
-        self._mark_current(finding, mounted)
+        self._mark_current(finding)
 
     def _detail_title(self, finding: Finding | None) -> Text:
         if finding is not None and finding.channel_id:
@@ -360,34 +385,31 @@ class FitScreen(StepScreen):
             rows += self._segment_rows(fit)
         return rows
 
-    def _mark_current(self, finding: Finding | None, mounted: AwaitMount | None) -> None:
+    def _mark_current(self, finding: Finding | None) -> None:
         key = self._row_key(finding) if finding else None
         current = next((n for n, row in enumerate(self._detail_rows) if key is not None and row.key == key), None)
-        for number, widget in enumerate(self._detail_widgets_shown):
-            widget.set_class(number == current, "-current")
+        detail = self.query_one("#fit-detail", CoverageRows)
+        detail.mark(current)
         if current is None:
             return
         # The heading of the row's section stays in view above it, when both fit.
         heading = next(
             (n for n in range(current, -1, -1) if self._detail_rows[n].is_heading), current,
         )
-        row, top = self._detail_widgets_shown[current], self._detail_widgets_shown[heading]
-        detail = self.query_one("#fit-detail", VerticalScroll)
 
         def scroll_to_row() -> None:
+            if not detail.scrollable_content_region.height or current >= len(detail.rows):
+                return  # not laid out yet, or other rows shown since
             height = detail.scrollable_content_region.height
-            if row.virtual_region.bottom - top.virtual_region.y <= height:
-                detail.scroll_to(y=top.virtual_region.y, animate=False)
-            else:
-                detail.scroll_to_center(row, animate=False)
+            top, _ = detail.row_lines(heading)
+            start, end = detail.row_lines(current)
+            if end - top <= height:
+                detail.scroll_to(y=top, animate=False)
+            else:  # the row in the middle
+                detail.scroll_to(y=start - (height - (end - start)) // 2, animate=False)
 
-        async def when_laid_out() -> None:
-            # New rows have no place on screen until they are mounted and laid out.
-            if mounted is not None:
-                await mounted
-            detail.call_after_refresh(scroll_to_row)
-
-        self.call_next(when_laid_out)
+        # New rows have no width to be measured at until they are laid out.
+        detail.call_after_refresh(scroll_to_row)
 
     @staticmethod
     def _row_key(finding: Finding) -> object:

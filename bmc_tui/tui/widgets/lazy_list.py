@@ -1,8 +1,9 @@
-"""A list of rows drawn only as they scroll into view: a list of thousands costs little.
+"""Rows drawn only as they scroll into view: a list of thousands costs little.
 
 Rows are Visuals the screen makes light (a row measures its height without rendering, and
-renders only when shown); headings sit among them and are passed over by the cursor. It
-moves, reads and looks like a compact OptionList: up, down, page up/down, home, end, Enter.
+renders only when shown). LazyRows only shows and scrolls them; LazyList adds a cursor,
+moving, reading and looking like a compact OptionList (up, down, page up/down, home, end,
+Enter), with headings among the rows that the cursor passes over.
 """
 
 from __future__ import annotations
@@ -18,87 +19,58 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.visual import Visual
 
 # Rendered rows kept, at most: a few screens' worth, so scrolling back is cheap too.
 RENDERED_ROWS_KEPT = 512
 
 
-class LazyList(ScrollView, can_focus=True):
-    """Shows the rows the screen gives it and reports the row highlighted or chosen."""
+class LazyRows(ScrollView):
+    """Rows drawn only as they scroll into view, each styled by its component classes
+    (``parts``); a subclass names the classes it offers in COMPONENT_CLASSES."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page Down", show=False),
-        Binding("pageup", "page_up", "Page Up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("enter", "select", "Select", show=False),
-    ]
-
-    # As a compact OptionList looks.
     DEFAULT_CSS = """
-    LazyList {
+    LazyRows {
         height: auto;
         max-height: 100%;
-        color: $foreground;
         overflow-x: hidden;
-        background: $surface;
-        & > .lazy-list--highlighted {
-            color: $foreground;
-            background: $block-cursor-blurred-background;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        &:focus > .lazy-list--highlighted {
-            color: $block-cursor-foreground;
-            background: $block-cursor-background;
-            text-style: $block-cursor-text-style;
-        }
-        & > .lazy-list--heading {
-            color: $text-disabled;
-        }
     }
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"lazy-list--row", "lazy-list--heading", "lazy-list--highlighted"}
-
-    highlighted: reactive[int | None] = reactive(None, init=False)
-    """The row highlighted (never a heading), or None."""
-
-    class Highlighted(Message):
-        def __init__(self, lazy_list: LazyList, index: int) -> None:
-            super().__init__()
-            self.lazy_list, self.index = lazy_list, index
-
-        @property
-        def control(self) -> LazyList:
-            return self.lazy_list
-
-    class Selected(Highlighted):
-        """Enter (or a click) on a row."""
+    # A row's style reaches the right edge (a cursor's bar), or only as far as its text.
+    FULL_WIDTH_ROWS: ClassVar[bool] = True
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: Sequence[Visual] = []
-        self._headings: Collection[int] = frozenset()
+        self._parts: Sequence[tuple[str, ...]] = ()
         # Per width measured: each row's first line, then the line after the last row.
         self._starts: dict[int, list[int]] = {}
-        self._rendered: dict[tuple[int, str, int], list[Strip]] = {}
+        self._rendered: dict[tuple[int, tuple[str, ...], int], list[Strip]] = {}
 
-    def set_rows(self, rows: Sequence[Visual], headings: Collection[int] = (), highlight: int | None = None) -> None:
-        """Show these rows (``headings``: the indexes of those the cursor passes over) and
-        highlight one of the others, or none."""
-        self.rows, self._headings = rows, headings
+    def set_rows(self, rows: Sequence[Visual], parts: Sequence[tuple[str, ...]] = ()) -> None:
+        """Show these rows; ``parts``: each row's component classes (none: unstyled)."""
+        self.rows, self._parts = rows, parts
         self._starts.clear()
         self._rendered.clear()
-        self.set_reactive(LazyList.highlighted, None)
         self._update_virtual_size()
         self.refresh()
-        self.highlighted = highlight
 
-    def is_heading(self, index: int) -> bool:
-        return index in self._headings
+    def row_lines(self, index: int) -> tuple[int, int]:
+        """The first line of a row and the line after its last, at the width shown."""
+        starts = self._line_starts(self._width())
+        return starts[index], starts[index + 1]
+
+    def refresh_row(self, index: int | None) -> None:
+        """Draw a row again (its style changed)."""
+        if index is None or not 0 <= index < len(self.rows) or not self.scrollable_content_region.width:
+            return
+        top, bottom = self.row_lines(index)
+        self.refresh(Region(0, top - self.scroll_offset.y, self.size.width, bottom - top))
+
+    def row_parts(self, index: int) -> tuple[str, ...]:
+        return self._parts[index] if index < len(self._parts) else ()
 
     # measuring: every row's height (cheap), never its rendering
 
@@ -144,14 +116,10 @@ class LazyList(ScrollView, can_focus=True):
     def _on_resize(self, event: events.Resize) -> None:
         self._rendered.clear()
         self._update_virtual_size()
-        self.scroll_to_highlight()
 
     def notify_style_update(self) -> None:
         self._rendered.clear()
         super().notify_style_update()
-
-    def on_show(self) -> None:
-        self.scroll_to_highlight()
 
     # drawing: only the rows in view
 
@@ -165,35 +133,123 @@ class LazyList(ScrollView, can_focus=True):
         line = self.scroll_offset.y + y
         index = bisect_right(starts, line) - 1
         if not 0 <= index < len(self.rows):
-            return Strip.blank(width, self.get_visual_style("lazy-list--row").rich_style)
+            return Strip.blank(width, self.get_visual_style().rich_style)
         strips = self._render_row(index, width)
         offset = line - starts[index]
         return strips[offset] if offset < len(strips) else Strip.blank(width)
 
     def _render_row(self, index: int, width: int) -> list[Strip]:
-        if self.is_heading(index):
-            part = "lazy-list--heading"
-        elif index == self.highlighted:
-            part = "lazy-list--highlighted"
-        else:
-            part = "lazy-list--row"
-        key = (index, part, width)
+        parts = self.row_parts(index)
+        key = (index, parts, width)
         if (strips := self._rendered.get(key)) is None:
             if len(self._rendered) >= RENDERED_ROWS_KEPT:
                 self._rendered.clear()
-            style = self.get_visual_style("lazy-list--row", part)
+            style = self._row_style(parts)
+            pad = style if self.FULL_WIDTH_ROWS else self.get_visual_style()
             strips = [
-                strip.extend_cell_length(width, style.rich_style)
+                strip.extend_cell_length(width, pad.rich_style)
                 for strip in Visual.to_strips(self, self.rows[index], width, None, style)
             ]
             self._rendered[key] = strips
         return strips
 
+    def _row_style(self, parts: tuple[str, ...]) -> VisualStyle:
+        style = self.get_visual_style(*parts)
+        # A visual style has no reverse (Textual 8.2 leaves it out): carried over here.
+        if parts and self.get_component_styles(*parts).text_style.reverse:
+            style += VisualStyle(reverse=True)
+        return style
+
+
+class LazyList(LazyRows, can_focus=True):
+    """Shows the rows the screen gives it and reports the row highlighted or chosen."""
+
+    # No descriptions: cursor moves, as Textual's own lists have, stay out of the help and
+    # the command palette (which list bmc-tui's own keys).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", show=False),
+        Binding("up", "cursor_up", show=False),
+        Binding("pagedown", "page_down", show=False),
+        Binding("pageup", "page_up", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("enter", "select", show=False),
+    ]
+
+    # As a compact OptionList looks.
+    DEFAULT_CSS = """
+    LazyList {
+        color: $foreground;
+        background: $surface;
+        & > .lazy-list--highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .lazy-list--highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .lazy-list--heading {
+            color: $text-disabled;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"lazy-list--row", "lazy-list--heading", "lazy-list--highlighted"}
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+    """The row highlighted (never a heading), or None."""
+
+    class Highlighted(Message):
+        def __init__(self, lazy_list: LazyList, index: int) -> None:
+            super().__init__()
+            self.lazy_list, self.index = lazy_list, index
+
+        @property
+        def control(self) -> LazyList:
+            return self.lazy_list
+
+    class Selected(Highlighted):
+        """Enter (or a click) on a row."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._headings: Collection[int] = frozenset()
+
+    def set_rows(  # type: ignore[override]
+        self, rows: Sequence[Visual], headings: Collection[int] = (), highlight: int | None = None,
+    ) -> None:
+        """Show these rows (``headings``: the indexes of those the cursor passes over) and
+        highlight one of the others, or none."""
+        self._headings = headings
+        self.set_reactive(LazyList.highlighted, None)
+        super().set_rows(rows)
+        self.highlighted = highlight
+
+    def is_heading(self, index: int) -> bool:
+        return index in self._headings
+
+    def row_parts(self, index: int) -> tuple[str, ...]:
+        if self.is_heading(index):
+            return ("lazy-list--row", "lazy-list--heading")
+        if index == self.highlighted:
+            return ("lazy-list--row", "lazy-list--highlighted")
+        return ("lazy-list--row",)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # (Textual calls LazyRows' handler as well.)
+        self.scroll_to_highlight()
+
+    def on_show(self) -> None:
+        self.scroll_to_highlight()
+
     # the cursor
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
         for index in (old, new):
-            self._refresh_row(index)
+            self.refresh_row(index)
         if new is not None:
             self.scroll_to_highlight()
             self.post_message(self.Highlighted(self, new))
@@ -204,20 +260,12 @@ class LazyList(ScrollView, can_focus=True):
         index = min(max(index, 0), len(self.rows) - 1)
         return None if self.is_heading(index) else index
 
-    def _refresh_row(self, index: int | None) -> None:
-        if index is None or not 0 <= index < len(self.rows) or not self.scrollable_content_region.width:
-            return
-        starts = self._line_starts(self._width())
-        top = starts[index] - self.scroll_offset.y
-        self.refresh(Region(0, top, self.size.width, starts[index + 1] - starts[index]))
-
     def scroll_to_highlight(self) -> None:
         index = self.highlighted
         if index is None or not self.is_mounted or not self.scrollable_content_region.width:
             return
-        starts = self._line_starts(self._width())
-        region = Region(0, starts[index], self._width(), starts[index + 1] - starts[index])
-        self.scroll_to_region(region, animate=False, force=True, immediate=True)
+        top, bottom = self.row_lines(index)
+        self.scroll_to_region(Region(0, top, self._width(), bottom - top), animate=False, force=True, immediate=True)
 
     def _next_row(self, start: int, step: int, wrap: bool) -> int | None:
         """The first row from ``start`` on (itself included) that is not a heading."""
