@@ -73,13 +73,14 @@ class FindingPrompt(Visual):
     shown as they read, control characters made visible.
     """
 
-    __slots__ = ("mark", "mark_width", "_text", "_note", "_below", "_body", "_height_at")
+    __slots__ = ("mark", "mark_width", "_text", "_note", "_below", "_body", "_line_width", "_height_at")
 
     def __init__(self, mark: str, text: str, note: str = "", below: str = "") -> None:
         # Only kept here: a canvas can have thousands of findings, most never shown.
         self.mark, self.mark_width = mark, _cells(mark)
         self._text, self._note, self._below = text, note, below
         self._body: Content | None = None
+        self._line_width: int | None = None  # the cells of text and note on one line
         self._height_at: tuple[int, int] = (0, 0)  # (width, height): the last measured
 
     def __str__(self) -> str:
@@ -96,9 +97,11 @@ class FindingPrompt(Visual):
         return self._body
 
     def _one_line_width(self) -> int:
-        # An ASCII text's control characters show as one cell each: no need to make it visible.
-        text = self._text
-        return (len(text) if text.isascii() else _cells(visible_line(text))) + _note_cells(self._note)
+        if self._line_width is None:
+            # An ASCII text's control characters show as one cell each: no need to make it visible.
+            text = self._text
+            self._line_width = (len(text) if text.isascii() else _cells(visible_line(text))) + _note_cells(self._note)
+        return self._line_width
 
     def _body_width(self, width: int) -> int:
         return max(1, width - self.mark_width)

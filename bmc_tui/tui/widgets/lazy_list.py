@@ -59,7 +59,7 @@ class LazyRows(ScrollView):
 
     def row_lines(self, index: int) -> tuple[int, int]:
         """The first line of a row and the line after its last, at the width shown."""
-        starts = self._line_starts(self._width())
+        starts = self._line_starts(self._measured_width())
         return starts[index], starts[index + 1]
 
     def refresh_row(self, index: int | None) -> None:
@@ -90,12 +90,35 @@ class LazyRows(ScrollView):
     def _width(self) -> int:
         return max(1, self.scrollable_content_region.width)
 
+    def _measured_width(self) -> int:
+        """The width the rows are laid out at: the region's, or until a scrollbar measured
+        for shows, the width left beside it."""
+        width = self._width()
+        if width not in self._starts and self.virtual_size.width in self._starts:
+            return self.virtual_size.width
+        return width
+
     def _update_virtual_size(self) -> None:
-        if self.is_mounted and self.scrollable_content_region.width:
-            width = self._width()
-            size = Size(width, self._line_starts(width)[-1])
-            if size != self.virtual_size:
-                self.virtual_size = size
+        if not (self.is_mounted and self.scrollable_content_region.width):
+            return
+        width = self._width()
+        if width not in self._starts and self._scrollbar_to_come(width):
+            # Measured once, at the width left beside it (not again once it shows).
+            width = max(1, width - self.styles.scrollbar_size_vertical)
+        size = Size(width, self._line_starts(width)[-1])
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _scrollbar_to_come(self, width: int) -> bool:
+        """Rows taller than the region will bring a vertical scrollbar not shown yet."""
+        if self.show_vertical_scrollbar or self.styles.overflow_y != "auto":
+            return False
+        room, styles, height = self.scrollable_content_region.height, self.styles, 0
+        for row in self.rows:
+            height += row.get_height(styles, width)
+            if height > room:
+                return True
+        return False
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if (starts := self._starts.get(width)) is not None:
@@ -128,15 +151,16 @@ class LazyRows(ScrollView):
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        width = self._width()
-        starts = self._line_starts(width)
+        width, measured = self._width(), self._measured_width()
+        starts = self._line_starts(measured)
         line = self.scroll_offset.y + y
         index = bisect_right(starts, line) - 1
+        blank = Strip.blank(width, self.get_visual_style().rich_style)
         if not 0 <= index < len(self.rows):
-            return Strip.blank(width, self.get_visual_style().rich_style)
-        strips = self._render_row(index, width)
+            return blank
+        strips = self._render_row(index, measured)
         offset = line - starts[index]
-        return strips[offset] if offset < len(strips) else Strip.blank(width)
+        return strips[offset].extend_cell_length(width) if offset < len(strips) else blank
 
     def _render_row(self, index: int, width: int) -> list[Strip]:
         parts = self.row_parts(index)
@@ -265,7 +289,7 @@ class LazyList(LazyRows, can_focus=True):
         if index is None or not self.is_mounted or not self.scrollable_content_region.width:
             return
         top, bottom = self.row_lines(index)
-        self.scroll_to_region(Region(0, top, self._width(), bottom - top), animate=False, force=True, immediate=True)
+        self.scroll_to_region(Region(0, top, 1, bottom - top), animate=False, force=True, immediate=True)
 
     def _next_row(self, start: int, step: int, wrap: bool) -> int | None:
         """The first row from ``start`` on (itself included) that is not a heading."""
@@ -300,7 +324,7 @@ class LazyList(LazyRows, can_focus=True):
         if self.highlighted is None:
             (self.action_first if direction < 0 else self.action_last)()
             return
-        starts = self._line_starts(self._width())
+        starts = self._line_starts(self._measured_width())
         line = starts[self.highlighted] + direction * self.scrollable_content_region.height
         line = min(max(line, 0), starts[-1] - 1)
         index = bisect_right(starts, line) - 1
@@ -321,7 +345,7 @@ class LazyList(LazyRows, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or not self.rows:
             return
-        index = bisect_right(self._line_starts(self._width()), offset.y + self.scroll_offset.y) - 1
+        index = bisect_right(self._line_starts(self._measured_width()), offset.y + self.scroll_offset.y) - 1
         if 0 <= index < len(self.rows) and not self.is_heading(index):
             self.highlighted = index
             self.action_select()
