@@ -25,7 +25,7 @@ from textual.widgets import Label, Static
 
 from ...core.flow import Question, Step
 from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
-from ...core.fit import COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit
+from ...core.fit import ADVICE, COVERAGE_VERBS, GAP, Finding, FitReport, SegmentFit, check_fit
 from ...core.text import visible_line
 from ..widgets import literal, literal_line
 from ..widgets.lazy_list import LazyList, LazyRows
@@ -201,6 +201,7 @@ class FitScreen(StepScreen):
         self._finding_of_option: dict[int, int] = {}  # looked up at every key: no list scans
         self._detail_key: tuple | None = None
         self._detail_rows: list[DetailRow] = []
+        self._kind_labels: dict[str, str] = {}
 
     def compose_body(self) -> ComposeResult:
         with Container(id="fit-body"):
@@ -261,18 +262,18 @@ class FitScreen(StepScreen):
         findings = self.shown
         rows: list[Visual] = []
         headings: set[int] = set()
-        self._option_of_finding = []
+        self._option_of_finding = option_of_finding = []
         notes: dict[str, str] = {}
         group: object = object()
-        for finding in findings:
+        for finding in findings:  # thousands on a large canvas: kept lean
             # Gaps are grouped by segment; advice follows under its own heading.
-            key = (finding.segment_id, finding.channel_id is not None) if finding.is_gap else "advice"
+            key = (finding.segment_id, finding.channel_id is not None) if finding.severity == GAP else ADVICE
             if key != group:
                 group = key
                 if (heading := self._group_heading(finding)) is not None:
                     headings.add(len(rows))
                     rows.append(Content.from_rich_text(heading))
-            self._option_of_finding.append(len(rows))
+            option_of_finding.append(len(rows))
             rows.append(self._finding_prompt(finding, notes))
         self._finding_of_option = {option: number for number, option in enumerate(self._option_of_finding)}
         if self.advice_hidden and self.advice:
@@ -305,13 +306,14 @@ class FitScreen(StepScreen):
     def _finding_prompt(self, finding: Finding, notes: dict[str, str]) -> FindingPrompt:
         """The mark, then the finding and its step; advice's why below. ``notes``: each
         step's note, worded once for the whole list."""
-        # Advice is not grouped by segment: its message names the segment itself.
-        text = finding.brief or finding.message if finding.is_gap else finding.message
         if (note := notes.get(finding.step)) is None:
             # Findings quote names from the canvas; step names come from the flow.
             step = self.bmc.flow.step(finding.step)
             note = notes[finding.step] = f"  → {step.short}" if step is not None else ""
-        return FindingPrompt(WORK_MARK if finding.is_gap else ADVICE_MARK, text, note, finding.why or "")
+        if finding.severity == GAP:
+            return FindingPrompt(WORK_MARK, finding.brief or finding.message, note)
+        # Advice is not grouped by segment: its message names the segment itself.
+        return FindingPrompt(ADVICE_MARK, finding.message, note, finding.why or "")
 
     def _finding_index(self) -> int | None:
         highlighted = self.findings_list.highlighted
@@ -324,7 +326,7 @@ class FitScreen(StepScreen):
         return findings[index] if index is not None and index < len(findings) else None
 
     def on_lazy_list_highlighted(self, event: LazyList.Highlighted) -> None:
-        self._show_detail()
+        self._show_detail(canvas_changed=False)
         self.refresh_bindings()
 
     async def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
@@ -332,7 +334,9 @@ class FitScreen(StepScreen):
 
     # the detail: the highlighted finding's segment (or channel); every segment when all fits
 
-    def _show_detail(self) -> None:
+    def _show_detail(self, canvas_changed: bool = True) -> None:
+        """Show the highlighted finding's rows; the same ones, unless ``canvas_changed``,
+        only mark another row."""
         finding = self.current_finding
         if finding is None:
             key: tuple = ("all",)
@@ -342,12 +346,13 @@ class FitScreen(StepScreen):
             key = ("channel", finding.channel_id)
         else:
             key = ("channels",) if finding.step == "channels" else ("all",)
-        rows = self._detail_rows_for(finding)
+        same_place = key == self._detail_key
+        rows = self._detail_rows if same_place and not canvas_changed else self._detail_rows_for(finding)
         detail = self.query_one("#fit-detail", CoverageRows)
-        if key != self._detail_key or rows != self._detail_rows:
+        if not same_place or rows != self._detail_rows:
             # Another segment starts at the top; new words in the same one stay where they were.
             detail.show(rows)
-            if key != self._detail_key:
+            if not same_place:
                 detail.scroll_home(animate=False)
         self._detail_key, self._detail_rows = key, rows
         self.query_one("#fit-detail-title", Label).update(self._detail_title(finding))
@@ -536,8 +541,11 @@ class FitScreen(StepScreen):
         return self.bmc.flow.option_label(step_id, key, value)
 
     def _kind_label(self, kind: str) -> str:
-        question = self._question("value", kind)
-        return question.label if question else kind.replace("_", " ").capitalize()
+        # Asked for every row of a segment's coverage; the flow does not change meanwhile.
+        if (label := self._kind_labels.get(kind)) is None:
+            question = self._question("value", kind)
+            label = self._kind_labels[kind] = question.label if question else kind.replace("_", " ").capitalize()
+        return label
 
     def _link_label(self, kind: str) -> str:
         """The value step's question for linking an item of this kind."""
