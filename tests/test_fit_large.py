@@ -130,3 +130,25 @@ def test_the_fit_checks_findings_are_frozen_values_like_any_other():
         assert made == finding and hash(made) == hash(finding) and repr(made) == repr(finding)
         with pytest.raises(FrozenInstanceError):
             finding.code = "changed"  # type: ignore[misc]
+
+
+async def test_the_report_is_made_again_only_after_a_change(large_path, monkeypatch):
+    from bmc_tui.tui.screens import fit
+
+    checks: list[int] = []
+    monkeypatch.setattr(fit, "check_fit", lambda canvas: checks.append(1) or check_fit(canvas))
+    app = make_app(large_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(checks) == 1
+        await pilot.press("enter")  # to the value step, another segment chosen on the way
+        await pilot.pause()
+        await app.go_to_step("fit")
+        await pilot.pause()
+        assert len(checks) == 1
+        app.edits.rename_item("segment-1", "jobs", "j1", "Renamed job")
+        await app.go_to_step("value")
+        await app.go_to_step("fit")
+        await pilot.pause()
+        assert len(checks) == 2
+        assert "Renamed job" in str(app.screen.findings_list.rows[1])

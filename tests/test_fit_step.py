@@ -266,8 +266,8 @@ async def test_the_report_is_fresh_when_coming_back_from_another_step(example_pa
         assert len(screen.report.findings) == 6
         await app.go_to_step("channels")
         await pilot.pause()
-        app.document.canvas.channel("station-posters").segments = ["offices"]
-        app.document.canvas.channel("station-posters").phases = ["evaluation", "after-sales"]
+        app.edits.set_channel_choices("station-posters", "segments", ["offices"])
+        app.edits.set_channel_choices("station-posters", "phases", ["evaluation", "after-sales"])
         await app.go_to_step("fit")
         await pilot.pause()
         assert [f.code for f in screen.report.findings] == [
