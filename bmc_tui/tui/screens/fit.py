@@ -7,8 +7,10 @@ finding's segment: each job, pain and gain with what addresses it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import overload
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -63,6 +65,12 @@ def _note_cells(note: str) -> int:
     return _cells(_visible_note(note))
 
 
+def _line_cells(text: str, note: str) -> int:
+    """The cells of a finding's text and note on one line, shown as they read."""
+    # An ASCII text's control characters show as one cell each: no need to make it visible.
+    return (len(text) if text.isascii() else _cells(visible_line(text))) + _note_cells(note)
+
+
 class FindingPrompt(Visual):
     """A finding in the list: its mark, then its text and a dim note (its step) with wrapped
     lines hanging under the text, not under the mark; ``below``: a line under it (advice's why).
@@ -98,9 +106,7 @@ class FindingPrompt(Visual):
 
     def _one_line_width(self) -> int:
         if self._line_width is None:
-            # An ASCII text's control characters show as one cell each: no need to make it visible.
-            text = self._text
-            self._line_width = (len(text) if text.isascii() else _cells(visible_line(text))) + _note_cells(self._note)
+            self._line_width = _line_cells(self._text, self._note)
         return self._line_width
 
     def _body_width(self, width: int) -> int:
@@ -127,6 +133,53 @@ class FindingPrompt(Visual):
         mark = Content(self.mark).render_strips(mark_width, 1, style, options)[0].extend_cell_length(mark_width)
         indent = Strip.blank(mark_width, style.rich_style)
         return [Strip.join([mark if number == 0 else indent, line]) for number, line in enumerate(lines)]
+
+
+class FindingRows(Sequence[Visual]):
+    """The findings list's rows: headings, and findings made into a FindingPrompt only when
+    drawn or when they may wrap. A canvas can have thousands of findings, and measuring one
+    that fits on a line needs only its length (see ``heights``)."""
+
+    def __init__(self) -> None:
+        self._entries: list[Visual | tuple[str, str, str, str]] = []
+        self._made: dict[int, FindingPrompt] = {}
+
+    def add_heading(self, heading: Visual) -> None:
+        self._entries.append(heading)
+
+    def add_finding(self, mark: str, text: str, note: str, below: str = "") -> None:
+        self._entries.append((mark, text, note, below))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> Visual: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Visual]: ...
+    def __getitem__(self, index: int | slice) -> Visual | Sequence[Visual]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        entry = self._entries[index]
+        if not isinstance(entry, tuple):
+            return entry
+        index %= len(self._entries)
+        if (made := self._made.get(index)) is None:
+            made = self._made[index] = FindingPrompt(*entry)
+        return made
+
+    def heights(self, rules: RulesMap, width: int) -> list[int]:
+        """Every row's height at this width, as LazyRows asks for them all at once."""
+        heights = []
+        for index, entry in enumerate(self._entries):
+            if isinstance(entry, tuple):
+                mark, text, note, below = entry
+                # As FindingPrompt measures a line that fits, without making one.
+                if not below and _line_cells(text, note) <= width - _cells(mark):
+                    heights.append(1)
+                    continue
+            heights.append(self[index].get_height(rules, width))
+        return heights
 
 
 @dataclass(frozen=True)
@@ -267,7 +320,7 @@ class FitScreen(StepScreen):
 
     def _fill_findings(self, highlight: int | None) -> None:
         findings = self.shown
-        rows: list[Visual] = []
+        rows = FindingRows()
         headings: set[int] = set()
         self._option_of_finding = option_of_finding = []
         notes: dict[str, str] = {}
@@ -279,14 +332,14 @@ class FitScreen(StepScreen):
                 group = key
                 if (heading := self._group_heading(finding)) is not None:
                     headings.add(len(rows))
-                    rows.append(Content.from_rich_text(heading))
+                    rows.add_heading(Content.from_rich_text(heading))
             option_of_finding.append(len(rows))
-            rows.append(self._finding_prompt(finding, notes))
+            self._add_finding(rows, finding, notes)
         self._finding_of_option = {option: number for number, option in enumerate(self._option_of_finding)}
         if self.advice_hidden and self.advice:
             count = len(self.advice)
             headings.add(len(rows))
-            rows.append(Content.styled(f"Advice: {count} hidden (a shows it)", "dim"))
+            rows.add_heading(Content.styled(f"Advice: {count} hidden (a shows it)", "dim"))
         findings_list = self.findings_list
         findings_list.set_rows(rows, headings, None if highlight is None else self._option_of_finding[highlight])
         if not rows and findings_list.has_focus:
@@ -310,7 +363,7 @@ class FitScreen(StepScreen):
             return literal_line(segment.name, style="bold")
         return Text("Channels", style="bold") if finding.channel_id else None
 
-    def _finding_prompt(self, finding: Finding, notes: dict[str, str]) -> FindingPrompt:
+    def _add_finding(self, rows: FindingRows, finding: Finding, notes: dict[str, str]) -> None:
         """The mark, then the finding and its step; advice's why below. ``notes``: each
         step's note, worded once for the whole list."""
         if (note := notes.get(finding.step)) is None:
@@ -318,9 +371,9 @@ class FitScreen(StepScreen):
             step = self.bmc.flow.step(finding.step)
             note = notes[finding.step] = f"  → {step.short}" if step is not None else ""
         if finding.severity == GAP:
-            return FindingPrompt(WORK_MARK, finding.brief or finding.message, note)
-        # Advice is not grouped by segment: its message names the segment itself.
-        return FindingPrompt(ADVICE_MARK, finding.message, note, finding.why or "")
+            rows.add_finding(WORK_MARK, finding.brief or finding.message, note)
+        else:  # advice is not grouped by segment: its message names the segment itself
+            rows.add_finding(ADVICE_MARK, finding.message, note, finding.why or "")
 
     def _finding_index(self) -> int | None:
         highlighted = self.findings_list.highlighted

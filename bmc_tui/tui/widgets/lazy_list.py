@@ -1,7 +1,8 @@
 """Rows drawn only as they scroll into view: a list of thousands costs little.
 
 Rows are Visuals the screen makes light (a row measures its height without rendering, and
-renders only when shown). LazyRows only shows and scrolls them; LazyList adds a cursor,
+renders only when shown); a sequence of rows with ``heights(rules, width) -> list[int]``
+is measured all at once through it, so that its rows need not exist until drawn. LazyRows only shows and scrolls them; LazyList adds a cursor,
 moving, reading and looking like a compact OptionList (up, down, page up/down, home, end,
 Enter), with headings among the rows that the cursor passes over.
 """
@@ -9,6 +10,7 @@ Enter), with headings among the rows that the cursor passes over.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from collections.abc import Collection, Sequence
 from typing import ClassVar
 
@@ -78,13 +80,12 @@ class LazyRows(ScrollView):
         if (starts := self._starts.get(width)) is None:
             if len(self._starts) > 2:  # the widths of a resize in progress: keep the last few
                 self._starts.clear()
-            styles, line, starts = self.styles, 0, []
-            append = starts.append
-            for row in self.rows:
-                append(line)
-                line += row.get_height(styles, width)
-            append(line)
-            self._starts[width] = starts
+            rows, styles = self.rows, self.styles
+            if (measure := getattr(rows, "heights", None)) is not None:
+                heights = measure(styles, width)
+            else:
+                heights = [row.get_height(styles, width) for row in rows]
+            starts = self._starts[width] = list(accumulate(heights, initial=0))
         return starts
 
     def _width(self) -> int:
