@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ScreenStackError
@@ -29,17 +30,18 @@ from ..core.document import (
     describe_error,
 )
 from ..core.edits import Edits
-from ..core.fit import Finding, check_fit
 from ..core.text import visible, visible_line
 from .screens import step_screen
-from .dialogs.ask_text import AskTextScreen
-from .screens.commands import InterviewCommands, own_bindings
-from .dialogs.help import HelpScreen
-from .dialogs.outline import CANVAS_VIEW, OutlineScreen
-from .dialogs.ask import AskScreen
 from .screens.base import PerSegmentStepScreen, StepScreen
-from .dialogs.save_as import SaveAsScreen
 from .dialogs.too_small import TooSmallScreen, is_too_small
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from ..core.fit import Finding
+
+# Dialogs, the command palette's commands and the fit rules are imported where they are
+# first used: start-up pays only for the first screen (a screen class costs about 1 ms).
 
 
 # Typing in a text field is saved at most this long after the first unsaved key: a few
@@ -59,9 +61,6 @@ ANSWER_GUARD = 0.6
 STYLES = Path(__file__).resolve().parent / "styles"
 
 
-def stylesheets() -> list[Path]:
-    """app.tcss first (the shared rules), then each screen's own file."""
-    return [STYLES / "app.tcss", *sorted(p for p in STYLES.glob("*.tcss") if p.name != "app.tcss")]
 
 
 @dataclass(frozen=True)
@@ -82,6 +81,8 @@ def interview_summary(document: CanvasDocument, flow: Flow, *, saved: bool) -> s
     """The end-of-interview text: the file, the findings, how to come back. The file's name
     only (not its folder): the command to reopen it is typed where it was started."""
     name = document.path.name
+    from ..core.fit import check_fit
+
     findings = check_fit(document.canvas).counted()
     lines = [
         f"Every answer is saved in {name}." if saved
@@ -111,18 +112,22 @@ def reopen_arguments(flow: Flow, name: str) -> str:
     return f"--flow {flow.name if shipped else flow.source} {name}"
 
 
-def make_step_screen(step: Step) -> StepScreen:
-    return step_screen(step.id)(step)
+def interview_commands() -> type[Provider]:
+    """The command palette's commands (Textual calls this when the palette opens)."""
+    from .screens.commands import InterviewCommands
+
+    return InterviewCommands
 
 
 class BmcApp(KeysInOrder):
-    # One stylesheet, parsed once at start-up: a screen with its own CSS_PATH re-parses
-    # and restyles everything on its first visit. Every selector names its screen.
-    CSS_PATH = stylesheets()
+    # One stylesheet: the shared rules now, each screen's own file as it is first shown
+    # (use_styles). A screen with its own CSS_PATH would make Textual re-parse and restyle
+    # everything on its first visit. Every selector names its screen.
+    CSS_PATH = STYLES / "app.tcss"
     TITLE = "bmc-tui"
     # Ctrl+K: Ctrl+P, Textual's default, walks back through the interview.
     COMMAND_PALETTE_BINDING = "ctrl+k"
-    COMMANDS = {InterviewCommands}
+    COMMANDS = {interview_commands}
 
     BINDINGS = [
         Binding("f1", "help", "Help"),
@@ -154,7 +159,29 @@ class BmcApp(KeysInOrder):
         self._writer = BackgroundWriter(document, self._written_in_background)
         self._retry: Timer | None = None
         self._asking_about_disk = False
-        self._styled_with: dict[str, str] | None = None  # the CSS variables last applied
+        # The stylesheet was made with these: the theme's first refresh_css has nothing new.
+        self._styled_with: dict[str, str] | None = self.get_css_variables()
+        self._first_screen = False
+        self._switching = False
+
+    def make_step_screen(self, step: Step) -> StepScreen:
+        self.use_styles(step.id)
+        return step_screen(step.id)(step)
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        # Textual holds the screen back for 50 ms as it switches modes, to mask the
+        # change; before the first screen there is nothing to mask, only a later paint.
+        if not self._first_screen and not self._switching:
+            super().delay_update(delay)
+
+    def use_styles(self, name: str) -> None:
+        """Add the rules of ``styles/NAME.tcss`` before its screen is first made: parsed
+        once, and only the new screen's nodes are styled with them (start-up parses only
+        what the first screen needs)."""
+        path = str(STYLES / f"{name}.tcss")
+        if not self.stylesheet.has_source(path):
+            with open(path, encoding="utf-8") as rules:
+                self.stylesheet.add_source(rules.read(), read_from=(path, ""))
 
     def refresh_css(self, animate: bool = True) -> None:
         """Textual calls this for every new screen (twice on a step's first visit): it
@@ -192,11 +219,13 @@ class BmcApp(KeysInOrder):
         # every entry of a large canvas, several times a step change) stay short.
         gc.freeze()
         for step in self.flow.steps:
-            self.add_mode(step.id, partial(make_step_screen, step))
+            self.add_mode(step.id, partial(self.make_step_screen, step))
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
+        self._first_screen = True
         self.switch_mode(step_id)
+        self._first_screen = False
         self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
@@ -204,6 +233,8 @@ class BmcApp(KeysInOrder):
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""
+        from .dialogs.ask import AskScreen
+
         holder = self.document.take_lock()
         self.show_save_status()
         if holder is None:
@@ -247,7 +278,12 @@ class BmcApp(KeysInOrder):
         if step_id != self.current_mode:
             # Awaited, so a quick run of Ctrl+N presses switches one step at a time:
             # overlapping switches could leave the old screen on show.
-            await self.switch_mode(step_id)
+            self._switching = True
+            try:
+                with self.batch_update():
+                    await self.switch_mode(step_id)
+            finally:
+                self._switching = False
         if self.document.set_resume_at(step_id):
             self.save(wait=False)
         if target is not None and isinstance(self.screen, StepScreen):
@@ -304,6 +340,8 @@ class BmcApp(KeysInOrder):
     def show_summary(self) -> None:
         """The end of the interview: where it is saved, what the fit check found, and how
         to come back."""
+        from .dialogs.ask import AskScreen
+
         def chosen(answer: str | None) -> None:
             if answer == "q":
                 self.call_next(self.action_quit)
@@ -322,6 +360,8 @@ class BmcApp(KeysInOrder):
     # the canvas title
 
     def action_set_title(self) -> None:
+        from .dialogs.ask_text import AskTextScreen
+
         def chosen(title: str | None) -> None:
             if title is not None and title.strip() != self.document.canvas.title:
                 self.edits.set_title(title)
@@ -340,6 +380,8 @@ class BmcApp(KeysInOrder):
         )
 
     def action_outline(self) -> None:
+        from .dialogs.outline import CANVAS_VIEW, OutlineScreen
+
         async def chosen(step_id: str | None) -> None:
             if step_id == CANVAS_VIEW:
                 self.action_canvas_view()
@@ -352,15 +394,20 @@ class BmcApp(KeysInOrder):
         from .screens.canvas_view import CanvasViewScreen
 
         if not isinstance(self.screen, CanvasViewScreen):
+            self.use_styles("canvas_view")
             self.push_screen(CanvasViewScreen(self.document.canvas))
 
     def action_help(self) -> None:
+        from .dialogs.help import HelpScreen
+
         step = self.flow.step(self.current_mode)
         if step is not None:
             self.push_screen(HelpScreen(self.flow, step, self.step_keys()))
 
     def step_keys(self) -> list[tuple[str, str]]:
         """The keys the current step's screen and its widgets bind, for the help."""
+        from .screens.commands import own_bindings
+
         keys: dict[str, str] = {}
         screen = self.screen
         for node in (screen, *screen.query("*")):
@@ -388,6 +435,7 @@ class BmcApp(KeysInOrder):
         elif notice is not None:
             notice.show_size(size)
         else:
+            self.use_styles("too_small")
             self.push_screen(TooSmallScreen(size))
 
     # the segment the per-segment steps work on
@@ -525,6 +573,8 @@ class BmcApp(KeysInOrder):
     # the file changed on disk
 
     def _ask_about_disk_change(self) -> None:
+        from .dialogs.ask import AskScreen
+
         self._asking_about_disk = True
         name = self.document.path.name
 
@@ -576,6 +626,8 @@ class BmcApp(KeysInOrder):
         return True
 
     def action_save_as(self, then_quit: bool = False) -> None:
+        from .dialogs.save_as import SaveAsScreen
+
         path = self.document.path
         why = self.document.read_only or self.save_error or "The file cannot be written now."
 
@@ -606,6 +658,7 @@ class BmcApp(KeysInOrder):
         if self.save_everything():
             self.exit()
             return
+        from .dialogs.ask import AskScreen
 
         def chosen(answer: str | None) -> None:
             if answer == "s":

@@ -16,15 +16,15 @@ from textual.widgets import Input, Static
 
 from ...core.flow import MANY, ONE, TEXT, Question, Step
 from ...core import Canvas, Segment
-from ...core.fit import Finding
 from ...core.text import visible_line
 from ..widgets import Choice, ChoiceList, ListEditor, StepBar, TextBox, TextField, choices_from, literal
 from ..widgets.footer import QuietFooter
-from ..dialogs.ask import YES, confirm_screen
-from ..dialogs.segment_picker import SegmentPickerScreen
 
 if TYPE_CHECKING:
+    from ...core.fit import Finding
     from ..app import BmcApp
+
+# Dialogs are imported when first opened: start-up pays only for the first screen.
 
 # The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
 WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
@@ -214,6 +214,7 @@ class StepScreen(Screen[None]):
         self, question: str, detail: str, delete: Callable[[], None], does: str = "delete it",
     ) -> None:
         """Ask first; ``delete`` makes the edit and shows the result. Ctrl+Z brings it back."""
+        from ..dialogs.ask import YES, confirm_screen
 
         def answered(answer: str | None) -> None:
             if answer == YES:
@@ -273,6 +274,8 @@ class PerSegmentStepScreen(StepScreen):
         return super().check_action(action, parameters)
 
     def action_pick_segment(self) -> None:
+        from ..dialogs.segment_picker import SegmentPickerScreen
+
         def chosen(segment_id: str | None) -> None:
             if segment_id and segment_id != self.bmc.current_segment_id:
                 self.before_segment_change()

@@ -251,8 +251,12 @@ class RelationshipsScreen(PerSegmentStepScreen):
     def on_resize(self) -> None:
         # The breakpoint classes change with the width; the overview and context follow them.
         self.call_after_refresh(self._show_overview)
+        # The segment is looked up when it runs: Ctrl+N may have moved on by then.
+        self.call_after_refresh(self._show_current_context)
+
+    def _show_current_context(self) -> None:
         if (segment := self.current_segment) is not None:
-            self.call_after_refresh(self._show_context, segment)
+            self._show_context(segment)
 
     def _show_relationship(self, segment: Segment) -> None:
         for choice_list in self.query("#relationships-established").results(ChoiceList):

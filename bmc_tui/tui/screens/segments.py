@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -9,10 +11,12 @@ from textual.widgets import Label, Static
 
 from ...core import Segment
 from ...core.flow import Question
-from ...core.fit import Finding
 from ..widgets import ChoiceList, ListEditor, TextBox, literal, literal_line
 from ..words import nothing_yet
 from .base import RecordListScreen
+
+if TYPE_CHECKING:
+    from ...core.fit import Finding
 
 
 EMPTY_HINT = nothing_yet(

@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -37,11 +36,13 @@ class HangingRow:
         return f"{self.mark.plain}{self.text.plain}"
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        row = Table.grid()
-        row.add_column(width=self.mark.cell_len, no_wrap=True)
-        row.add_column(ratio=1)
-        row.add_row(self.mark, self.text)
-        yield row
+        # Wrapped here rather than in a two-column Table: an option list measures every
+        # option at every layout, and a Table costs several times as much.
+        indent = self.mark.cell_len
+        lines = self.text.wrap(console, max(1, options.max_width - indent))
+        hanging = Text(" " * indent)
+        for number, line in enumerate(lines):
+            yield Text.assemble(self.mark if number == 0 else hanging, line, no_wrap=True, overflow="crop")
 
 
 class ChoiceList(OptionList):

@@ -18,7 +18,13 @@ class QuietFooter(Footer):
         self._bindings_told = False
 
     def bindings_changed(self, screen: Screen) -> None:
+        first = not self._bindings_told
         self._bindings_told = True
+        if first and self.is_attached and screen is self.screen and screen.app.app_focus:
+            # The first keys come before the first paint, not in a second paint after it.
+            self._bindings_ready = True
+            self.call_later(self.recompose)
+            return
         super().bindings_changed(screen)
 
     async def recompose(self) -> None:
