@@ -266,8 +266,8 @@ async def test_the_report_is_fresh_when_coming_back_from_another_step(example_pa
         assert len(screen.report.findings) == 6
         await app.go_to_step("channels")
         await pilot.pause()
-        app.document.canvas.channel("station-posters").segments = ["offices"]
-        app.document.canvas.channel("station-posters").phases = ["evaluation", "after-sales"]
+        app.edits.set_channel_choices("station-posters", "segments", ["offices"])
+        app.edits.set_channel_choices("station-posters", "phases", ["evaluation", "after-sales"])
         await app.go_to_step("fit")
         await pilot.pause()
         assert [f.code for f in screen.report.findings] == [
@@ -285,8 +285,9 @@ async def test_a_canvas_with_channels_but_no_segments_lists_both_findings(canvas
         screen = app.screen
         assert [f.code for f in screen.report.findings] == ["no-segment", "channel-serves-no-segment"]
         # The first finding has no heading; the channel one sits under "Channels".
-        prompts = [str(o.prompt) for o in screen.findings_list.options]
-        assert prompts[1] == "Channels"
+        findings_list = screen.findings_list
+        assert [str(row) for row in findings_list.rows][1] == "Channels"
+        assert findings_list.is_heading(1) and not findings_list.is_heading(0)
         await pilot.press("g")
         await pilot.pause()
         assert app.current_mode == "segments"
@@ -313,7 +314,8 @@ async def test_advice_comes_after_the_gaps_under_its_own_heading_with_its_why(ad
             ("direct-partner-channel", "advice"),
         ]
         assert str(screen.query_one("#fit-findings-title").content) == "Findings (1 gap, 3 advice)"
-        headings = [str(o.prompt) for o in screen.findings_list.options if o.disabled]
+        findings_list = screen.findings_list
+        headings = [str(row) for n, row in enumerate(findings_list.rows) if findings_list.is_heading(n)]
         assert headings == ["Morning commuters", "Advice: rules of thumb, worth a second look"]
         shown = screen_text(app)
         assert "The cost of a relationship should follow the segment" in shown
@@ -329,8 +331,9 @@ async def test_a_hides_the_advice_and_shows_it_again(advice_path):
         await pilot.pause()
         assert [f.code for f in screen.shown] == ["unaddressed-pain"]
         assert screen.current_finding.code == "unaddressed-pain"
-        last = screen.findings_list.options[-1]
-        assert last.disabled and str(last.prompt) == "Advice: 3 hidden (a shows it)"
+        findings_list = screen.findings_list
+        assert findings_list.is_heading(len(findings_list.rows) - 1)
+        assert str(findings_list.rows[-1]) == "Advice: 3 hidden (a shows it)"
         assert "Show advice" in screen_text(app)
         await pilot.press("a")
         await pilot.pause()
@@ -354,8 +357,7 @@ async def test_a_direct_channel_run_by_a_partner_shows_that_channel_and_its_kind
         screen = await open_fit(app, pilot)
         await highlight(pilot, screen, code="direct-partner-channel")
         await pilot.pause()
-        current = [str(w.content) for w in screen.query("#fit-detail .-current")]
-        assert current == ["Reach: Direct · Run by: Partner · Medium: -"]
+        assert current_row(screen) == "Reach: Direct · Run by: Partner · Medium: -"
         await pilot.press("g")
         await pilot.pause()
         assert app.current_mode == "channels"
@@ -364,22 +366,30 @@ async def test_a_direct_channel_run_by_a_partner_shows_that_channel_and_its_kind
 # the detail pane: built once, the heading of the highlighted row in view
 
 
-async def test_the_detail_is_not_mounted_again_when_only_its_words_change(example_path):
+def current_row(screen: FitScreen) -> str:
+    """The detail's row the highlighted finding points at."""
+    detail = screen.query_one("#fit-detail")
+    assert detail.current is not None
+    return str(detail.rows[detail.current])
+
+
+async def test_the_detail_is_built_again_only_when_its_words_change(example_path):
     app = make_app(example_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_fit(app, pilot)
         await highlight(pilot, screen, code="unlinked-offer")  # the breakfast roll
-        rows = list(screen.query("#fit-detail .fit-row"))
+        detail = screen.query_one("#fit-detail")
+        rows = detail.rows
         await app.go_to_step("channels")
         await pilot.pause()
         await app.go_to_step("fit")
         await pilot.pause()
-        assert list(screen.query("#fit-detail .fit-row")) == rows  # a new visit, the same rows
+        assert detail.rows is rows  # a new visit, nothing changed: the same rows
         app.edits.rename_item("commuters", "jobs", "j1", "Reach the office on time")
         screen.refresh_from_model()
         await pilot.pause()
-        assert list(screen.query("#fit-detail .fit-row")) == rows
-        assert any("Reach the office on time" in str(row.content) for row in rows)
+        assert any("Reach the office on time" in str(row) for row in detail.rows)
+        assert "Breakfast roll" in current_row(screen)
 
 
 async def test_the_heading_of_the_highlighted_row_stays_in_view(canvas_path):
@@ -406,11 +416,11 @@ async def test_the_heading_of_the_highlighted_row_stays_in_view(canvas_path):
         await pilot.pause()
         await pilot.pause()
         detail = screen.query_one("#fit-detail")
-        heading = next(row for row in screen.query("#fit-detail .fit-row")
-                       if str(row.content).startswith("Pains"))
-        current = screen.query_one("#fit-detail .-current")
-        assert "Cold coffee" in str(current.content)
+        heading = next(n for n, row in enumerate(detail.rows) if str(row).startswith("Pains"))
+        assert "Cold coffee" in current_row(screen)
+        heading_top, _ = detail.row_lines(heading)
+        _, current_bottom = detail.row_lines(detail.current)
         # Scrolled past the jobs (as far as it goes): the pains' heading and the row in view.
-        assert detail.scroll_y == min(heading.virtual_region.y, detail.max_scroll_y) > 0
-        assert detail.scroll_y <= heading.virtual_region.y
-        assert current.virtual_region.bottom <= detail.scroll_y + detail.scrollable_content_region.height
+        assert detail.scroll_y == min(heading_top, detail.max_scroll_y) > 0
+        assert detail.scroll_y <= heading_top
+        assert current_bottom <= detail.scroll_y + detail.scrollable_content_region.height

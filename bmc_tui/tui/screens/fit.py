@@ -7,29 +7,30 @@ finding's segment: each job, pain and gain with what addresses it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import overload
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widget import AwaitMount
-from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Label, Static
 
 from ...core.flow import Question, Step
-from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
-from ...core.fit import COVERAGE_VERBS, Finding, FitReport, SegmentFit, check_fit
+from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Canvas, Channel, Item, Segment
+from ...core.fit import ADVICE, COVERAGE_VERBS, GAP, Finding, FitReport, SegmentFit, check_fit
 from ...core.text import visible_line
 from ..widgets import literal, literal_line
+from ..widgets.lazy_list import LazyList, LazyRows
 from .base import StepScreen
 from ..dialogs.link_picker import LinkPickerScreen
 
@@ -59,33 +60,54 @@ def _cells(plain: str) -> int:
 _visible_note = lru_cache(maxsize=64)(visible_line)
 
 
+@lru_cache(maxsize=64)
+def _note_cells(note: str) -> int:
+    return _cells(_visible_note(note))
+
+
+def _line_cells(text: str, note: str) -> int:
+    """The cells of a finding's text and note on one line, shown as they read."""
+    # An ASCII text's control characters show as one cell each: no need to make it visible.
+    return (len(text) if text.isascii() else _cells(visible_line(text))) + _note_cells(note)
+
+
 class FindingPrompt(Visual):
     """A finding in the list: its mark, then its text and a dim note (its step) with wrapped
     lines hanging under the text, not under the mark; ``below``: a line under it (advice's why).
 
-    The list measures every finding's height at every layout and a canvas can have
+    The list measures every finding's height (once per width) and a canvas can have
     thousands: a line that fits is measured without wrapping, and the words become Content
     (to wrap and draw) only when needed, mostly when they scroll into view. Texts are
     shown as they read, control characters made visible.
     """
 
+    __slots__ = ("mark", "mark_width", "_text", "_note", "_below", "_body", "_line_width", "_height_at")
+
     def __init__(self, mark: str, text: str, note: str = "", below: str = "") -> None:
+        # Only kept here: a canvas can have thousands of findings, most never shown.
         self.mark, self.mark_width = mark, _cells(mark)
-        # A note is one of a few (a step's name): made visible and measured once for all.
-        self.text, self.note, self.below = visible_line(text), _visible_note(note), visible_line(below)
+        self._text, self._note, self._below = text, note, below
         self._body: Content | None = None
-        self._one_line_width = None if below else _cells(self.text) + _cells(self.note)
+        self._line_width: int | None = None  # the cells of text and note on one line
         self._height_at: tuple[int, int] = (0, 0)  # (width, height): the last measured
+
+    def __str__(self) -> str:
+        return self.mark + str(self.body)
 
     @property
     def body(self) -> Content:
         if self._body is None:
-            text = Text.assemble(self.text, (self.note, "dim"))
-            if self.below:
+            text = Text.assemble(visible_line(self._text), (_visible_note(self._note), "dim"))
+            if self._below:
                 text.append("\n")
-                text.append(self.below, style="dim italic")
+                text.append(visible_line(self._below), style="dim italic")
             self._body = Content.from_rich_text(text)
         return self._body
+
+    def _one_line_width(self) -> int:
+        if self._line_width is None:
+            self._line_width = _line_cells(self._text, self._note)
+        return self._line_width
 
     def _body_width(self, width: int) -> int:
         return max(1, width - self.mark_width)
@@ -97,7 +119,7 @@ class FindingPrompt(Visual):
         measured_width, height = self._height_at
         if width != measured_width:
             body_width = self._body_width(width)
-            if self._one_line_width is not None and self._one_line_width <= body_width:
+            if not self._below and self._one_line_width() <= body_width:
                 height = 1
             else:
                 height = self.body.get_height(rules, body_width)
@@ -113,10 +135,56 @@ class FindingPrompt(Visual):
         return [Strip.join([mark if number == 0 else indent, line]) for number, line in enumerate(lines)]
 
 
+class FindingRows(Sequence[Visual]):
+    """The findings list's rows: headings, and findings made into a FindingPrompt only when
+    drawn or when they may wrap. A canvas can have thousands of findings, and measuring one
+    that fits on a line needs only its length (see ``heights``)."""
+
+    def __init__(self) -> None:
+        self._entries: list[Visual | tuple[str, str, str, str]] = []
+        self._made: dict[int, FindingPrompt] = {}
+
+    def add_heading(self, heading: Visual) -> None:
+        self._entries.append(heading)
+
+    def add_finding(self, mark: str, text: str, note: str, below: str = "") -> None:
+        self._entries.append((mark, text, note, below))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> Visual: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Visual]: ...
+    def __getitem__(self, index: int | slice) -> Visual | Sequence[Visual]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        entry = self._entries[index]
+        if not isinstance(entry, tuple):
+            return entry
+        index %= len(self._entries)
+        if (made := self._made.get(index)) is None:
+            made = self._made[index] = FindingPrompt(*entry)
+        return made
+
+    def heights(self, rules: RulesMap, width: int) -> list[int]:
+        """Every row's height at this width, as LazyRows asks for them all at once."""
+        heights = []
+        for index, entry in enumerate(self._entries):
+            if isinstance(entry, tuple):
+                mark, text, note, below = entry
+                # As FindingPrompt measures a line that fits, without making one.
+                if not below and _line_cells(text, note) <= width - _cells(mark):
+                    heights.append(1)
+                    continue
+            heights.append(self[index].get_height(rules, width))
+        return heights
+
+
 @dataclass(frozen=True)
 class DetailRow:
-    """One row of the detail pane, before it is a widget: the pane re-mounts its widgets
-    only when the rows' shape changes, and otherwise updates their text in place."""
+    """One row of the detail pane; ``classes`` style it (see CoverageRows)."""
 
     content: Text
     classes: str
@@ -125,6 +193,43 @@ class DetailRow:
     @property
     def is_heading(self) -> bool:
         return "fit-heading" in self.classes or "fit-segment" in self.classes
+
+    def visual(self) -> Content:
+        content = Content.from_rich_text(self.content)
+        # Spacing is part of the row: a row is lines, not a box with margins.
+        if "fit-muted" in self.classes:
+            content = Content("  ") + content
+        if "fit-spaced" in self.classes:
+            content = Content("\n") + content
+        return content
+
+
+class CoverageRows(LazyRows, can_focus=True):
+    """The detail pane's rows, drawn as they scroll into view (a segment can have hundreds);
+    styled in fit.tcss by their classes; ``current``: the row a finding points at."""
+
+    COMPONENT_CLASSES = {"fit-row", "fit-segment", "fit-heading", "fit-counts", "fit-muted", "fit-work", "fit-item", "-current"}
+    FULL_WIDTH_ROWS = False  # the current row stands out as far as its words
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.current: int | None = None
+
+    def show(self, rows: list[DetailRow]) -> None:
+        self.current = None
+        self.set_rows(
+            [row.visual() for row in rows],
+            [("fit-row", *(c for c in row.classes.split() if c in self.COMPONENT_CLASSES)) for row in rows],
+        )
+
+    def mark(self, current: int | None) -> None:
+        before, self.current = self.current, current
+        self.refresh_row(before)
+        self.refresh_row(current)
+
+    def row_parts(self, index: int) -> tuple[str, ...]:
+        parts = super().row_parts(index)
+        return (*parts, "-current") if index == self.current else parts
 
 
 class FitScreen(StepScreen):
@@ -141,6 +246,7 @@ class FitScreen(StepScreen):
     def __init__(self, step: Step) -> None:
         super().__init__(step)
         self.report = FitReport([], [])
+        self._report_of: tuple[Canvas, int] | None = None  # the canvas and its version reported on
         self.gaps: list[Finding] = []  # the report's, split once: it can hold thousands
         self.advice: list[Finding] = []
         self.advice_hidden = False
@@ -149,17 +255,17 @@ class FitScreen(StepScreen):
         self._finding_of_option: dict[int, int] = {}  # looked up at every key: no list scans
         self._detail_key: tuple | None = None
         self._detail_rows: list[DetailRow] = []
-        self._detail_widgets_shown: list[Static] = []
+        self._kind_labels: dict[str, str] = {}
 
     def compose_body(self) -> ComposeResult:
         with Container(id="fit-body"):
             with Vertical(id="fit-findings-pane"):
                 yield Label("Findings", id="fit-findings-title")
-                yield OptionList(id="fit-findings", compact=True)
+                yield LazyList(id="fit-findings")
                 yield Static(literal(self.step.text("no_findings", NO_FINDINGS)), id="fit-none")
             with Vertical(id="fit-detail-pane"):
                 yield Label("", id="fit-detail-title")
-                yield VerticalScroll(id="fit-detail")
+                yield CoverageRows(id="fit-detail")
 
     def on_mount(self) -> None:
         self._fit_layout(self.app.size.width)
@@ -176,12 +282,18 @@ class FitScreen(StepScreen):
         self.query_one("#fit-body").set_class(width >= WIDE_COLUMNS, "-wide")
 
     @property
-    def findings_list(self) -> OptionList:
-        return self.query_one("#fit-findings", OptionList)
+    def findings_list(self) -> LazyList:
+        return self.query_one("#fit-findings", LazyList)
 
     # the findings
 
     def refresh_from_model(self) -> None:
+        # Every change goes through the document's edits, which count it: the same count on
+        # the same canvas is the same report (back from a jump, or another segment chosen).
+        canvas, version = self.canvas, self.bmc.document.version
+        if self._report_of is not None and self._report_of[0] is canvas and self._report_of[1] == version:
+            return
+        self._report_of = (canvas, version)
         before, index = self.shown, self._finding_index()
         self.report = check_fit(self.canvas)
         self.gaps, self.advice = self.report.gaps, self.report.advice
@@ -208,34 +320,34 @@ class FitScreen(StepScreen):
 
     def _fill_findings(self, highlight: int | None) -> None:
         findings = self.shown
-        options: list[Option] = []
-        self._option_of_finding = []
+        rows = FindingRows()
+        headings: set[int] = set()
+        self._option_of_finding = option_of_finding = []
         notes: dict[str, str] = {}
         group: object = object()
-        for finding in findings:
+        for finding in findings:  # thousands on a large canvas: kept lean
             # Gaps are grouped by segment; advice follows under its own heading.
-            key = (finding.segment_id, finding.channel_id is not None) if finding.is_gap else "advice"
+            key = (finding.segment_id, finding.channel_id is not None) if finding.severity == GAP else ADVICE
             if key != group:
                 group = key
                 if (heading := self._group_heading(finding)) is not None:
-                    options.append(Option(heading, disabled=True))
-            self._option_of_finding.append(len(options))
-            options.append(Option(self._finding_prompt(finding, notes)))
+                    headings.add(len(rows))
+                    rows.add_heading(Content.from_rich_text(heading))
+            option_of_finding.append(len(rows))
+            self._add_finding(rows, finding, notes)
         self._finding_of_option = {option: number for number, option in enumerate(self._option_of_finding)}
         if self.advice_hidden and self.advice:
             count = len(self.advice)
-            options.append(Option(Text(f"Advice: {count} hidden (a shows it)", style="dim"), disabled=True))
+            headings.add(len(rows))
+            rows.add_heading(Content.styled(f"Advice: {count} hidden (a shows it)", "dim"))
         findings_list = self.findings_list
-        findings_list.set_class(len(options) > self.app.size.height, "-long")
-        findings_list.set_options(options)
-        if not options and findings_list.has_focus:
+        findings_list.set_rows(rows, headings, None if highlight is None else self._option_of_finding[highlight])
+        if not rows and findings_list.has_focus:
             # The list goes away with its last finding: scrolling the coverage is what is left.
             self.query_one("#fit-detail").focus()
-        findings_list.display = bool(options)
+        findings_list.display = bool(rows)
         self.query_one("#fit-none").display = not self.report.findings
         self.query_one("#fit-findings-title", Label).update(self._findings_title())
-        if highlight is not None:
-            findings_list.highlighted = self._option_of_finding[highlight]
 
     def _findings_title(self) -> str:
         counted = self.report.counted()
@@ -251,16 +363,17 @@ class FitScreen(StepScreen):
             return literal_line(segment.name, style="bold")
         return Text("Channels", style="bold") if finding.channel_id else None
 
-    def _finding_prompt(self, finding: Finding, notes: dict[str, str]) -> FindingPrompt:
+    def _add_finding(self, rows: FindingRows, finding: Finding, notes: dict[str, str]) -> None:
         """The mark, then the finding and its step; advice's why below. ``notes``: each
         step's note, worded once for the whole list."""
-        # Advice is not grouped by segment: its message names the segment itself.
-        text = finding.brief or finding.message if finding.is_gap else finding.message
         if (note := notes.get(finding.step)) is None:
             # Findings quote names from the canvas; step names come from the flow.
             step = self.bmc.flow.step(finding.step)
             note = notes[finding.step] = f"  → {step.short}" if step is not None else ""
-        return FindingPrompt(WORK_MARK if finding.is_gap else ADVICE_MARK, text, note, finding.why or "")
+        if finding.severity == GAP:
+            rows.add_finding(WORK_MARK, finding.brief or finding.message, note)
+        else:  # advice is not grouped by segment: its message names the segment itself
+            rows.add_finding(ADVICE_MARK, finding.message, note, finding.why or "")
 
     def _finding_index(self) -> int | None:
         highlighted = self.findings_list.highlighted
@@ -272,18 +385,18 @@ class FitScreen(StepScreen):
         findings = self.shown
         return findings[index] if index is not None and index < len(findings) else None
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "fit-findings":
-            self._show_detail()
-            self.refresh_bindings()
+    def on_lazy_list_highlighted(self, event: LazyList.Highlighted) -> None:
+        self._show_detail(canvas_changed=False)
+        self.refresh_bindings()
 
-    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list.id == "fit-findings":
-            await self.action_jump()
+    async def on_lazy_list_selected(self, event: LazyList.Selected) -> None:
+        await self.action_jump()
 
     # the detail: the highlighted finding's segment (or channel); every segment when all fits
 
-    def _show_detail(self) -> None:
+    def _show_detail(self, canvas_changed: bool = True) -> None:
+        """Show the highlighted finding's rows; the same ones, unless ``canvas_changed``,
+        only mark another row."""
         finding = self.current_finding
         if finding is None:
             key: tuple = ("all",)
@@ -293,25 +406,17 @@ class FitScreen(StepScreen):
             key = ("channel", finding.channel_id)
         else:
             key = ("channels",) if finding.step == "channels" else ("all",)
-        rows = self._detail_rows_for(finding)
-        detail = self.query_one("#fit-detail", VerticalScroll)
-        mounted: AwaitMount | None = None
-        shape = [(row.classes, row.key) for row in rows]
-        if key != self._detail_key or shape != [(row.classes, row.key) for row in self._detail_rows]:
-            # Another segment, or rows come and go: mount anew (and start at the top).
-            self._detail_widgets_shown = [Static(row.content, classes=f"fit-row {row.classes}") for row in rows]
-            detail.remove_children()
-            mounted = detail.mount_all(self._detail_widgets_shown)
-            if key != self._detail_key:
+        same_place = key == self._detail_key
+        rows = self._detail_rows if same_place and not canvas_changed else self._detail_rows_for(finding)
+        detail = self.query_one("#fit-detail", CoverageRows)
+        if not same_place or rows != self._detail_rows:
+            # Another segment starts at the top; new words in the same one stay where they were.
+            detail.show(rows)
+            if not same_place:
                 detail.scroll_home(animate=False)
-        else:
-            # The same rows with new words (a link made, a name changed): no re-mount.
-            for widget, row, old in zip(self._detail_widgets_shown, rows, self._detail_rows):
-                if row.content != old.content:
-                    widget.update(row.content)
         self._detail_key, self._detail_rows = key, rows
         self.query_one("#fit-detail-title", Label).update(self._detail_title(finding))
-        self._mark_current(finding, mounted)
+        self._mark_current(finding)
 
     def _detail_title(self, finding: Finding | None) -> Text:
         if finding is not None and finding.channel_id:
@@ -348,34 +453,31 @@ class FitScreen(StepScreen):
             rows += self._segment_rows(fit)
         return rows
 
-    def _mark_current(self, finding: Finding | None, mounted: AwaitMount | None) -> None:
+    def _mark_current(self, finding: Finding | None) -> None:
         key = self._row_key(finding) if finding else None
         current = next((n for n, row in enumerate(self._detail_rows) if key is not None and row.key == key), None)
-        for number, widget in enumerate(self._detail_widgets_shown):
-            widget.set_class(number == current, "-current")
+        detail = self.query_one("#fit-detail", CoverageRows)
+        detail.mark(current)
         if current is None:
             return
         # The heading of the row's section stays in view above it, when both fit.
         heading = next(
             (n for n in range(current, -1, -1) if self._detail_rows[n].is_heading), current,
         )
-        row, top = self._detail_widgets_shown[current], self._detail_widgets_shown[heading]
-        detail = self.query_one("#fit-detail", VerticalScroll)
 
         def scroll_to_row() -> None:
+            if not detail.scrollable_content_region.height or current >= len(detail.rows):
+                return  # not laid out yet, or other rows shown since
             height = detail.scrollable_content_region.height
-            if row.virtual_region.bottom - top.virtual_region.y <= height:
-                detail.scroll_to(y=top.virtual_region.y, animate=False)
-            else:
-                detail.scroll_to_center(row, animate=False)
+            top, _ = detail.row_lines(heading)
+            start, end = detail.row_lines(current)
+            if end - top <= height:
+                detail.scroll_to(y=top, animate=False)
+            else:  # the row in the middle
+                detail.scroll_to(y=start - (height - (end - start)) // 2, animate=False)
 
-        async def when_laid_out() -> None:
-            # New rows have no place on screen until they are mounted and laid out.
-            if mounted is not None:
-                await mounted
-            detail.call_after_refresh(scroll_to_row)
-
-        self.call_next(when_laid_out)
+        # New rows have no width to be measured at until they are laid out.
+        detail.call_after_refresh(scroll_to_row)
 
     @staticmethod
     def _row_key(finding: Finding) -> object:
@@ -499,8 +601,11 @@ class FitScreen(StepScreen):
         return self.bmc.flow.option_label(step_id, key, value)
 
     def _kind_label(self, kind: str) -> str:
-        question = self._question("value", kind)
-        return question.label if question else kind.replace("_", " ").capitalize()
+        # Asked for every row of a segment's coverage; the flow does not change meanwhile.
+        if (label := self._kind_labels.get(kind)) is None:
+            question = self._question("value", kind)
+            label = self._kind_labels[kind] = question.label if question else kind.replace("_", " ").capitalize()
+        return label
 
     def _link_label(self, kind: str) -> str:
         """The value step's question for linking an item of this kind."""
