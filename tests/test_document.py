@@ -236,3 +236,16 @@ def test_a_draft_alone_does_not_make_a_new_canvas_file(canvas_path):
     assert document.save() is True
     assert not canvas_path.exists()
     assert document.drafts_path.exists()
+
+
+def test_the_fit_report_is_made_again_only_after_a_change(example_path):
+    from bmc_tui.core.document import CanvasDocument
+    from bmc_tui.core.edits import Edits
+
+    document = CanvasDocument.open(example_path)
+    first = document.fit_report()
+    assert document.fit_report() is first  # the same canvas, no change: the same report
+    Edits(document).add_segment("Tourists")
+    again = document.fit_report()
+    assert again is not first
+    assert any(f.segment_id == document.canvas.segments[-1].id for f in again.findings)

@@ -133,7 +133,7 @@ def test_the_fit_checks_findings_are_frozen_values_like_any_other():
 
 
 async def test_the_report_is_made_again_only_after_a_change(large_path, monkeypatch):
-    from bmc_tui.tui.screens import fit
+    from bmc_tui.core import fit  # the document's fit_report calls it, for every front end
 
     checks: list[int] = []
     monkeypatch.setattr(fit, "check_fit", lambda canvas: checks.append(1) or check_fit(canvas))

@@ -81,9 +81,7 @@ def interview_summary(document: CanvasDocument, flow: Flow, *, saved: bool) -> s
     """The end-of-interview text: the file, the findings, how to come back. The file's name
     only (not its folder): the command to reopen it is typed where it was started."""
     name = document.path.name
-    from ..core.fit import check_fit
-
-    findings = check_fit(document.canvas).counted()
+    findings = document.fit_report().counted()
     lines = [
         f"Every answer is saved in {name}." if saved
         else f"Your latest answers are NOT saved in {name}: Ctrl+S saves them elsewhere.",
@@ -388,7 +386,10 @@ class BmcApp(KeysInOrder):
             elif step_id:
                 await self.go_to_step(step_id)
 
-        self.push_screen(OutlineScreen(self.flow, self.document.canvas, self.current_mode), chosen)
+        document = self.document
+        self.push_screen(
+            OutlineScreen(self.flow, document.canvas, self.current_mode, document.fit_report()), chosen,
+        )
 
     def action_canvas_view(self) -> None:
         from .screens.canvas_view import CanvasViewScreen

@@ -10,13 +10,14 @@ from textual.widgets.option_list import Option
 
 from ...core.flow import Flow, Step
 from ...core import OFFER_KINDS, PROFILE_KINDS, Canvas
-from ...core.fit import check_fit
+from ...core.fit import FitReport, check_fit
 from ...core.text import plural, visible_line
 from .pick_one import PickOneScreen
 
 
-def step_summary(canvas: Canvas, step: Step) -> str:
-    """A few words on what a step holds, for the outline; only what the flow asks."""
+def step_summary(canvas: Canvas, step: Step, report: FitReport | None = None) -> str:
+    """A few words on what a step holds, for the outline; only what the flow asks.
+    ``report``: the canvas's fit check, when it is at hand."""
     segments = canvas.segments
     step_id = step.id
     if step_id == "segments":
@@ -34,7 +35,7 @@ def step_summary(canvas: Canvas, step: Step) -> str:
         done = sum(1 for s in segments if s.relationship.types)
         return f"a type for {done}/{len(segments)} segments"
     if step_id == "fit":
-        return check_fit(canvas).counted() or "nothing to fix"
+        return (report or check_fit(canvas)).counted() or "nothing to fix"
     return ""
 
 
@@ -56,7 +57,7 @@ class OutlineScreen(PickOneScreen):
         Binding("ctrl+r", "canvas_view", "Canvas", show=False),
     ]
 
-    def __init__(self, flow: Flow, canvas: Canvas, current: str) -> None:
+    def __init__(self, flow: Flow, canvas: Canvas, current: str, report: FitReport | None = None) -> None:
         self.flow = flow
         # The step bar's names, in a column: the summaries line up after the longest.
         names = [visible_line(step.short) for step in flow.steps]
@@ -65,7 +66,7 @@ class OutlineScreen(PickOneScreen):
         for number, (step, name) in enumerate(zip(flow.steps, names), start=1):
             prompt = Text(f"{number} ")
             prompt.append(name.ljust(width), style="bold")
-            prompt.append(f"  {step_summary(canvas, step)}", style="dim")
+            prompt.append(f"  {step_summary(canvas, step, report)}", style="dim")
             options.append(Option(prompt, id=step.id))
         prompt = Text("  ")
         prompt.append(CANVAS_NAME.ljust(width), style="bold")

@@ -26,8 +26,8 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import Label, Static
 
 from ...core.flow import Question, Step
-from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Canvas, Channel, Item, Segment
-from ...core.fit import ADVICE, COVERAGE_VERBS, GAP, Finding, FitReport, SegmentFit, check_fit
+from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
+from ...core.fit import ADVICE, COVERAGE_VERBS, GAP, Finding, FitReport, SegmentFit
 from ...core.text import visible_line
 from ..widgets import literal, literal_line
 from ..widgets.lazy_list import LazyList, LazyRows
@@ -246,7 +246,6 @@ class FitScreen(StepScreen):
     def __init__(self, step: Step) -> None:
         super().__init__(step)
         self.report = FitReport([], [])
-        self._report_of: tuple[Canvas, int] | None = None  # the canvas and its version reported on
         self.gaps: list[Finding] = []  # the report's, split once: it can hold thousands
         self.advice: list[Finding] = []
         self.advice_hidden = False
@@ -290,12 +289,11 @@ class FitScreen(StepScreen):
     def refresh_from_model(self) -> None:
         # Every change goes through the document's edits, which count it: the same count on
         # the same canvas is the same report (back from a jump, or another segment chosen).
-        canvas, version = self.canvas, self.bmc.document.version
-        if self._report_of is not None and self._report_of[0] is canvas and self._report_of[1] == version:
+        report = self.bmc.document.fit_report()
+        if report is self.report:
             return
-        self._report_of = (canvas, version)
         before, index = self.shown, self._finding_index()
-        self.report = check_fit(self.canvas)
+        self.report = report
         self.gaps, self.advice = self.report.gaps, self.report.advice
         self._show_findings(before, index)
 
