@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..widgets import literal
+from ..widgets.footer import KeyFooter
 
 
 class AskScreen(ModalScreen[str | None]):
@@ -50,7 +51,7 @@ class AskScreen(ModalScreen[str | None]):
             if self.can_cancel:
                 lines.append(Text.assemble(("Esc", "bold"), ": not now"))
             yield Static(Text("\n").join(lines), classes="modal-keys")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ..widgets import TextField, literal
+from ..widgets.footer import KeyFooter
 
 
 class AskTextScreen(ModalScreen[object]):
@@ -37,7 +38,7 @@ class AskTextScreen(ModalScreen[object]):
             yield Static(literal(self.detail), classes="modal-detail")
             yield TextField(self.value, id=self.field_id)
             yield Static(Text(self.keys), classes="modal-keys")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         field = self.query_one(TextField)

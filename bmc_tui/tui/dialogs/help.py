@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer
+
 
 from ...core.flow import Flow, Step
 from ...core.text import visible, visible_line
+from ..widgets.footer import KeyFooter
 
 GLOBAL_KEYS = [
     ("F1 or ?", "this help"),
@@ -91,7 +92,7 @@ class HelpScreen(ModalScreen[None]):
 
         with VerticalScroll(classes="modal-box help-box"):
             yield Markdown(self.markdown(), open_links=False)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..widgets import Choice, ChoiceList, literal
 from ..words import nothing_yet
+from ..widgets.footer import KeyFooter
 
 
 class LinkPickerScreen(ModalScreen[list[str] | None]):
@@ -54,7 +55,7 @@ class LinkPickerScreen(ModalScreen[list[str] | None]):
                 )
             else:
                 yield Static(literal(self.empty_message), classes="modal-keys")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         for choice_list in self.query(ChoiceList):

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..widgets import literal
+from ..widgets.footer import KeyFooter
 
 
 class PickOneScreen(ModalScreen[str | None]):
@@ -32,7 +33,7 @@ class PickOneScreen(ModalScreen[str | None]):
         with Vertical(classes=f"modal-box {self.box_class}"):
             yield Static(literal(self.title_text), classes="modal-title")
             yield OptionList(*self.options, compact=True)
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)

@@ -18,7 +18,7 @@ from ...core.flow import MANY, ONE, TEXT, Question, Step
 from ...core import Canvas, Segment
 from ...core.text import visible_line
 from ..widgets import Choice, ChoiceList, ListEditor, StepBar, TextBox, TextField, choices_from, literal
-from ..widgets.footer import QuietFooter
+from ..widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from ...core.fit import Finding
@@ -112,7 +112,7 @@ class StepScreen(Screen[None]):
             yield Static(literal(self.step.intro), classes="step-intro")
         yield from self.compose_body()
         # Ctrl+K (commands) is in the help: beside the step keys it would not fit 80 columns.
-        yield QuietFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core import Canvas
 from ...outputs.canvas_blocks import (
     FLAG, Block, Entry, canvas_blocks, segment_colour, segment_marker, shown_markers,
 )
 from ..widgets import literal_line
+from ..widgets.footer import KeyFooter
 
 # Below this width the blocks stack (the canvas's layout needs about 100 columns).
 WIDE = 100
@@ -134,7 +135,7 @@ class CanvasViewScreen(ModalScreen[None]):
                 for block_id in self._order():
                     yield CanvasBlock(blocks[block_id])
         yield Static(legend_text(self.canvas), id="canvas-view-legend")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def _order(self) -> tuple[str, ...]:
         return GRID_ORDER if self.app.size.width >= WIDE else STACKED_ORDER
