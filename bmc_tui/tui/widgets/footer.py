@@ -28,6 +28,8 @@ class QuietFooter(Footer):
         super().bindings_changed(screen)
 
     async def recompose(self) -> None:
+        if not self.is_attached:  # its screen was dropped (a step left behind) meanwhile
+            return
         # Before the screen has told its bindings, Textual's footer shows none, and they
         # must not be read: a screen's check_action may need widgets not mounted yet.
         if self._bindings_told:
@@ -35,10 +37,14 @@ class QuietFooter(Footer):
                 shown = (self.compact, self.show_command_palette, footer_keys(self.screen))
             except NoMatches:  # the screen is still mounting what its check_action reads
                 shown = None
-            if shown is not None and shown == self._shown or not self.is_attached:
+            if shown is not None and shown == self._shown:
                 return
             self._shown = shown
         await super().recompose()
+        # Textual's keys watch the footer's ``compact`` (data_bind); a removed key stays in
+        # the footer's watchers until ``compact`` changes, and so alive with all it drew.
+        # Telling the watchers again lets them drop the keys that have gone.
+        self.mutate_reactive(Footer.compact)
 
 
 def footer_keys(screen: Screen) -> tuple:
