@@ -110,6 +110,22 @@ async def test_the_fit_step_comes_back_scrolled_as_left(example_path):
         assert screen_text(app) == shown
 
 
+async def test_the_fit_step_comes_back_on_the_finding_left_highlighted(example_path):
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await jump(pilot, 5)
+        await pilot.press("down", "down")
+        await pilot.pause()
+        finding = app.screen.current_finding
+        assert finding is not None and finding != app.screen.shown[0]
+        old = weakref.ref(app.screen)
+        await jump(pilot, 1)
+        await jump(pilot, 2)
+        assert dropped(old)
+        await jump(pilot, 5)
+        assert app.screen.current_finding == finding
+
+
 async def test_hidden_advice_stays_hidden_when_the_fit_step_comes_back(advice_path):
     app = make_app(advice_path)
     async with app.run_test(size=SIZE) as pilot:

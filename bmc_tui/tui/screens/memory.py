@@ -32,8 +32,8 @@ def remember(screen: StepScreen) -> StepMemory:
     if screen.focused is not None:
         memory.focus = place_of(screen.focused)
     for widget in screen.query(Widget):
-        if isinstance(widget, OptionList) and widget.highlighted is not None:
-            memory.highlights[place_of(widget)] = (widget.highlighted, widget.option_count)
+        if (count := row_count(widget)) is not None and widget.highlighted is not None:
+            memory.highlights[place_of(widget)] = (widget.highlighted, count)
         if widget.is_scrollable and widget.scroll_offset != (0, 0):
             memory.scroll[place_of(widget)] = (widget.scroll_x, widget.scroll_y)
     return memory
@@ -44,7 +44,7 @@ def recall(screen: StepScreen, memory: StepMemory) -> None:
     for place, (row, count) in memory.highlights.items():
         widget = widget_at(screen, place)
         # Rows are kept only if the list still has as many: else the screen's own choice.
-        if isinstance(widget, OptionList) and widget.option_count == count and place[0] not in screen.HIGHLIGHT_FROM_MODEL:
+        if widget is not None and row_count(widget) == count and place[0] not in screen.HIGHLIGHT_FROM_MODEL:
             widget.highlighted = row
 
     def focus() -> None:
@@ -61,6 +61,15 @@ def recall(screen: StepScreen, memory: StepMemory) -> None:
     # the scrolling once the screen is laid out.
     screen.app.call_later(focus)
     screen.call_after_refresh(scroll)
+
+
+def row_count(widget: Widget) -> int | None:
+    """The rows of a list with a highlighted row (Textual's OptionList, or a LazyList, whose
+    module the start-up does not import), or None for any other widget."""
+    if isinstance(widget, OptionList):
+        return widget.option_count
+    rows = getattr(widget, "rows", None)
+    return len(rows) if rows is not None and hasattr(widget, "highlighted") else None
 
 
 def place_of(widget: Widget) -> Place:
