@@ -33,6 +33,7 @@ from ..core.edits import Edits
 from ..core.text import visible, visible_line
 from .screens import step_screen
 from .screens.base import PerSegmentStepScreen, StepScreen
+from .screens.memory import StepMemory, remember
 from .dialogs.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
@@ -161,10 +162,18 @@ class BmcApp(KeysInOrder):
         self._styled_with: dict[str, str] | None = self.get_css_variables()
         self._first_screen = False
         self._switching = False
+        self._step_screens: dict[str, StepScreen] = {}  # built and not dropped
+        self._step_memories: dict[str, StepMemory] = {}  # how dropped steps were left
 
     def make_step_screen(self, step: Step) -> StepScreen:
+        """A step's screen, as the user left it if it was dropped (see go_to_step)."""
         self.use_styles(step.id)
-        return step_screen(step.id)(step)
+        screen = step_screen(step.id)(step)
+        if (memory := self._step_memories.pop(step.id, None)) is not None:
+            screen.use_settings(memory.settings)
+            screen.memory = memory
+        self._step_screens[step.id] = screen
+        return screen
 
     def delay_update(self, delay: float = 0.05) -> None:
         # Textual holds the screen back for 50 ms as it switches modes, to mask the
@@ -270,22 +279,45 @@ class BmcApp(KeysInOrder):
         return self.current_mode
 
     async def go_to_step(self, step_id: str, target: Finding | None = None) -> None:
-        """Show a step; ``target`` (a fit finding) is what its screen then points at."""
+        """Show a step; ``target`` (a fit finding) is what its screen then points at.
+
+        Only the screen of the step left is kept besides (going back with Ctrl+P is then
+        quick); any other step's screen is dropped, and built again as the user left it
+        (screens/memory.py): five kept screens held a fifth of the app's memory."""
         if step_id not in self.flow.step_ids:
             return
         if step_id != self.current_mode:
             # Awaited, so a quick run of Ctrl+N presses switches one step at a time:
             # overlapping switches could leave the old screen on show.
+            left = self.current_mode
             self._switching = True
             try:
                 with self.batch_update():
                     await self.switch_mode(step_id)
             finally:
                 self._switching = False
+            await self._drop_step_screens(keep={step_id, left})
         if self.document.set_resume_at(step_id):
             self.save(wait=False)
         if target is not None and isinstance(self.screen, StepScreen):
             self.screen.show_target(target)
+
+    async def _drop_step_screens(self, keep: set[str]) -> None:
+        """Drop the screens of steps other than ``keep`` (the step on show, the one left)."""
+        dropped = [step_id for step_id in self._step_screens if step_id not in keep]
+        for step_id in dropped:
+            screen = self._step_screens.pop(step_id)
+            self._step_memories[step_id] = remember(screen)
+            for widget in screen.query("*"):
+                # Textual keeps a widget's style cache (its rendered lines) in a cache of
+                # its own after the widget has gone: empty it first.
+                widget.refresh()
+            await self.remove_mode(step_id)
+            self.add_mode(step_id, partial(self.make_step_screen, self.flow.step(step_id)))
+        if dropped:
+            # Freed now, not at the garbage collector's next full pass: what the next step
+            # builds then reuses the memory instead of taking more.
+            self.set_timer(0.1, gc.collect)
 
     # walking the interview: Ctrl+N and Ctrl+P
 
@@ -530,6 +562,9 @@ class BmcApp(KeysInOrder):
             self.save_status = "READ-ONLY" if document.read_only else ""
 
     def watch_save_status(self) -> None:
+        for screen in self.screen_stack:  # the step, and any dialog over it
+            if isinstance(screen, StepScreen):
+                screen.show_save_status()
         self.refresh_bindings()
 
     def say(self, message: str, **kwargs) -> None:

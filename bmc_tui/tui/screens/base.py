@@ -19,6 +19,7 @@ from ...core import Canvas, Segment
 from ...core.text import visible_line
 from ..widgets import Choice, ChoiceList, ListEditor, StepBar, TextBox, TextField, choices_from, literal
 from ..widgets.footer import KeyFooter
+from .memory import StepMemory, recall
 
 if TYPE_CHECKING:
     from ...core.fit import Finding
@@ -40,6 +41,8 @@ class StepScreen(Screen[None]):
     """One step of the interview. Subclasses compose the body and refresh it from the model."""
 
     BINDINGS = [Binding("ctrl+z", "undo", "Undo")]
+    # Lists (by id) whose highlighted row follows the canvas, not the screen's memory.
+    HIGHLIGHT_FROM_MODEL: tuple[str, ...] = ()
 
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.id)
@@ -47,6 +50,7 @@ class StepScreen(Screen[None]):
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
         self._ever_suspended = False
         self._resumed = False
+        self.memory: StepMemory | None = None  # how the user left the step's dropped screen
 
     @property
     def bmc(self) -> BmcApp:
@@ -175,8 +179,24 @@ class StepScreen(Screen[None]):
         """Point at what fixes a fit finding: its list, its entry, its field."""
 
     def on_mount(self) -> None:
-        self.watch(self.bmc, "save_status", self.query_one(StepBar).set_status)
+        self.show_save_status()
         self._shown = self._showing()  # each screen's on_mount shows the model
+        if self.memory is not None:  # after the step's own on_mount: focus, highlights
+            recall(self, self.memory)
+            self.memory = None
+
+    def settings(self) -> dict[str, object]:
+        """The screen's own settings (not the canvas's), kept when the app drops it."""
+        return {}
+
+    def use_settings(self, settings: dict[str, object]) -> None:
+        """Take back what ``settings`` gave, before the screen is composed."""
+
+    def show_save_status(self) -> None:
+        """The app's save status in the step bar. Told by the app, not watched: a watch on
+        the app would keep a dropped step's screen alive as long as the app."""
+        for bar in self.query(StepBar):  # none before the screen is composed
+            bar.set_status(self.bmc.save_status)
 
     def on_screen_suspend(self) -> None:
         self._ever_suspended = True
@@ -189,6 +209,7 @@ class StepScreen(Screen[None]):
             # is enough (the second: focus set on mount changes :focus-within styles).
             event.refresh_styles = False
         self._resumed = True
+        self.show_save_status()  # it may have changed while another step was on show
         # Back from another step: show the canvas as it is now, once. Not again on a
         # first visit (Textual sends two resumes right after on_mount) or when a dialog
         # closes, unless something changed meanwhile.

@@ -635,6 +635,12 @@ class FitScreen(StepScreen):
                 bindings[key] = active._replace(binding=replace(active.binding, description="Show advice"))
         return bindings
 
+    def settings(self) -> dict[str, object]:
+        return {"advice_hidden": self.advice_hidden}
+
+    def use_settings(self, settings: dict[str, object]) -> None:
+        self.advice_hidden = bool(settings.get("advice_hidden"))
+
     def action_toggle_advice(self) -> None:
         before, index = self.shown, self._finding_index()
         self.advice_hidden = not self.advice_hidden

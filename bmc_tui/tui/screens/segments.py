@@ -27,6 +27,7 @@ EMPTY_HINT = nothing_yet(
 class SegmentsScreen(RecordListScreen):
 
     RECORD = "segment"
+    HIGHLIGHT_FROM_MODEL = ("segments-list",)  # the segment the other steps work on
 
     # Ctrl+T works on every step; here, where the canvas begins, the footer shows it.
     BINDINGS = [Binding("ctrl+t", "app.set_title", "Title")]
