@@ -14,6 +14,8 @@ from bmc_tui.core.fit import Finding, check_fit
 from bmc_tui.tui.app import make_app
 from bmc_tui.tui.screens.fit import FindingPrompt, FitScreen
 
+from .test_hostile_texts import screen_text
+
 SEGMENTS, ITEMS = 12, 20  # 12 x 120 unlinked entries: 1,440 findings, 1,452 rows with headings
 
 
@@ -152,3 +154,15 @@ async def test_the_report_is_made_again_only_after_a_change(large_path, monkeypa
         await pilot.pause()
         assert len(checks) == 2
         assert "Renamed job" in str(app.screen.findings_list.rows[1])
+
+
+async def test_the_fit_step_draws_without_colour(example_path, monkeypatch):
+    """NO_COLOR=1: Textual's monochrome filter meets every segment of the lazy lists (a
+    segment without a style stopped the app)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.go_to_step("fit")
+        await pilot.pause()
+        assert "Findings (6 gaps)" in screen_text(app)
+        assert app.return_code is None

@@ -156,12 +156,14 @@ class LazyRows(ScrollView):
         starts = self._line_starts(measured)
         line = self.scroll_offset.y + y
         index = bisect_right(starts, line) - 1
-        blank = Strip.blank(width, self.get_visual_style().rich_style)
+        # Padding has a style too: Textual's filters (NO_COLOR's monochrome) need one.
+        base = self.get_visual_style().rich_style
+        blank = Strip.blank(width, base)
         if not 0 <= index < len(self.rows):
             return blank
         strips = self._render_row(index, measured)
         offset = line - starts[index]
-        return strips[offset].extend_cell_length(width) if offset < len(strips) else blank
+        return strips[offset].extend_cell_length(width, base) if offset < len(strips) else blank
 
     def _render_row(self, index: int, width: int) -> list[Strip]:
         parts = self.row_parts(index)
