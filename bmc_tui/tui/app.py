@@ -54,6 +54,8 @@ SAVE_RETRY = 3.0
 # takes over 100 ms to write); a smaller one at once, in a few milliseconds.
 BACKGROUND_SAVE_BYTES = 32 * 1024
 EXIT_UNSAVED = 1
+# The garbage collector's thresholds (Python's defaults: 700, 10, 10): see on_mount.
+GC_THRESHOLDS = (10_000, 50, 100)
 # A question that comes up while the user types ignores keys this long: the rest of a word
 # ("meeting") must not answer it.
 ANSWER_GUARD = 0.6
@@ -225,6 +227,9 @@ class BmcApp(KeysInOrder):
         # kept out of the garbage collector's way, its full collections (which would walk
         # every entry of a large canvas, several times a step change) stay short.
         gc.freeze()
+        # Collections rarer: on a large canvas one landed in a keystroke's frames and
+        # put off the next by 30 ms. Screens dropped on a step change are collected at once.
+        gc.set_threshold(*GC_THRESHOLDS)
         for step in self.flow.steps:
             self.add_mode(step.id, partial(self.make_step_screen, step))
         step_id = self.document.resume_step(self.flow.step_ids)
