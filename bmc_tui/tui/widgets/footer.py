@@ -55,6 +55,7 @@ class KeyFooter(Widget, can_focus=False):
         super().__init__(**kwargs)
         self._entries: tuple[FooterEntry, ...] | None = None  # None: not read yet
         self._spans: list[tuple[int, int, FooterEntry]] = []  # where each entry is drawn
+        self._update_due = False
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -63,7 +64,14 @@ class KeyFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        if screen is self.screen and (entries := self._read_entries()) != self._entries:
+        # A screen being built says so several times in a row: read its keys once after.
+        if screen is self.screen and not self._update_due:
+            self._update_due = True
+            self.call_later(self._update_entries)
+
+    def _update_entries(self) -> None:
+        self._update_due = False
+        if (entries := self._read_entries()) != self._entries:
             self._entries = entries
             self.refresh()
 
