@@ -48,6 +48,7 @@ class ValueScreen(PerSegmentStepScreen):
     def __init__(self, step: Step) -> None:
         super().__init__(step)
         self._shown_segment: str | None = None
+        self._editors: list[ListEditor] = []  # composed once: see editors
 
     # layout
 
@@ -109,7 +110,10 @@ class ValueScreen(PerSegmentStepScreen):
 
     @property
     def editors(self) -> list[ListEditor]:
-        return list(self.query("#value-body ListEditor").results(ListEditor))
+        # Looked up once they are there: check_action asks for them at every key.
+        if not self._editors:
+            self._editors = list(self.query("#value-body ListEditor").results(ListEditor))
+        return self._editors
 
     # showing the model
 
