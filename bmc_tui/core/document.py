@@ -21,9 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import lock
-
-if TYPE_CHECKING:
-    from .fit import FitReport
 from .canvas import STEP_IDS, Canvas
 from .storage import (
     SaveError,
@@ -35,6 +32,9 @@ from .storage import (
     remove_stale_temporaries,
     write_atomically,
 )
+
+if TYPE_CHECKING:
+    from .fit import FitReport
 
 
 class ChangedOnDisk(Exception):

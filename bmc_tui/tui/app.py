@@ -64,8 +64,6 @@ ANSWER_GUARD = 0.6
 STYLES = Path(__file__).resolve().parent / "styles"
 
 
-
-
 @dataclass(frozen=True)
 class Walk:
     """Where Ctrl+N or Ctrl+P goes: a step, and the segment a per-segment step opens at."""
@@ -162,8 +160,8 @@ class BmcApp(KeysInOrder):
         self._asking_about_disk = False
         # The stylesheet was made with these: the theme's first refresh_css has nothing new.
         self._styled_with: dict[str, str] | None = self.get_css_variables()
-        self._first_screen = False
-        self._switching = False
+        # Set while a mode switch is held back by us (or needs no hold): see delay_update.
+        self._holding_switch = False
         self._step_screens: dict[str, StepScreen] = {}  # built and not dropped
         self._step_memories: dict[str, StepMemory] = {}  # how dropped steps were left
 
@@ -179,8 +177,9 @@ class BmcApp(KeysInOrder):
 
     def delay_update(self, delay: float = 0.05) -> None:
         # Textual holds the screen back for 50 ms as it switches modes, to mask the
-        # change; before the first screen there is nothing to mask, only a later paint.
-        if not self._first_screen and not self._switching:
+        # change. go_to_step holds it only until the new screen is mounted, and before
+        # the first screen there is nothing to mask, only a later paint.
+        if not self._holding_switch:
             super().delay_update(delay)
 
     def use_styles(self, name: str) -> None:
@@ -235,9 +234,9 @@ class BmcApp(KeysInOrder):
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
-        self._first_screen = True
+        self._holding_switch = True
         self.switch_mode(step_id)
-        self._first_screen = False
+        self._holding_switch = False
         self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
@@ -295,12 +294,12 @@ class BmcApp(KeysInOrder):
             # Awaited, so a quick run of Ctrl+N presses switches one step at a time:
             # overlapping switches could leave the old screen on show.
             left = self.current_mode
-            self._switching = True
+            self._holding_switch = True
             try:
                 with self.batch_update():
                     await self.switch_mode(step_id)
             finally:
-                self._switching = False
+                self._holding_switch = False
             await self._drop_step_screens(keep={step_id, left})
         if self.document.set_resume_at(step_id):
             self.save(wait=False)

@@ -10,14 +10,14 @@ from textual.widgets.option_list import Option
 
 from ...core.flow import Flow, Step
 from ...core import OFFER_KINDS, PROFILE_KINDS, Canvas
-from ...core.fit import FitReport, check_fit
+from ...core.fit import FitReport
 from ...core.text import plural, visible_line
 from .pick_one import PickOneScreen
 
 
-def step_summary(canvas: Canvas, step: Step, report: FitReport | None = None) -> str:
+def step_summary(canvas: Canvas, step: Step, report: FitReport) -> str:
     """A few words on what a step holds, for the outline; only what the flow asks.
-    ``report``: the canvas's fit check, when it is at hand."""
+    ``report``: the canvas's fit check (the document's, made once per change)."""
     segments = canvas.segments
     step_id = step.id
     if step_id == "segments":
@@ -35,7 +35,7 @@ def step_summary(canvas: Canvas, step: Step, report: FitReport | None = None) ->
         done = sum(1 for s in segments if s.relationship.types)
         return f"a type for {done}/{len(segments)} segments"
     if step_id == "fit":
-        return (report or check_fit(canvas)).counted() or "nothing to fix"
+        return report.counted() or "nothing to fix"
     return ""
 
 
@@ -57,7 +57,7 @@ class OutlineScreen(PickOneScreen):
         Binding("ctrl+r", "canvas_view", "Canvas", show=False),
     ]
 
-    def __init__(self, flow: Flow, canvas: Canvas, current: str, report: FitReport | None = None) -> None:
+    def __init__(self, flow: Flow, canvas: Canvas, current: str, report: FitReport) -> None:
         self.flow = flow
         # The step bar's names, in a column: the summaries line up after the longest.
         names = [visible_line(step.short) for step in flow.steps]

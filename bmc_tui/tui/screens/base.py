@@ -48,7 +48,6 @@ class StepScreen(Screen[None]):
         super().__init__(name=step.id)
         self.step = step
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
-        self._ever_suspended = False
         self._resumed = False
         self.memory: StepMemory | None = None  # how the user left the step's dropped screen
 
@@ -199,14 +198,14 @@ class StepScreen(Screen[None]):
             bar.set_status(self.bmc.save_status)
 
     def on_screen_suspend(self) -> None:
-        self._ever_suspended = True
         if self not in self.app.screen_stack:  # another step now, not a dialog over this one
             self._shown = None
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self._ever_suspended and not self._resumed:
-            # A first visit: Textual sends two resumes, each restyling every node. Once
-            # is enough (the second: focus set on mount changes :focus-within styles).
+        if not self._resumed:
+            # A first visit (a screen is resumed before it can be suspended): Textual sends
+            # two resumes, each restyling every node. Once is enough (the second: focus set
+            # on mount changes :focus-within styles).
             event.refresh_styles = False
         self._resumed = True
         self.show_save_status()  # it may have changed while another step was on show
