@@ -22,7 +22,7 @@ from textual.widgets import Input, Label, OptionList
 
 from ...core.text import visible
 from .fields import TextField
-from .literal import literal_line
+from .literal import literal_line, update_if_changed
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,7 @@ class ListEditor(Vertical):
         elif option_list.has_focus:
             self.focus_entry()  # the last entry went: no list left to act on, type the next
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
-        self.query_one(".list-editor--title", Label).update(literal_line(self.title + count))
+        update_if_changed(self.query_one(".list-editor--title", Label), literal_line(self.title + count))
         self._update_field()
 
     def _show_prompts(self, prompts: list[Text | EntryWithNote]) -> None:
