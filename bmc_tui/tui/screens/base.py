@@ -48,8 +48,6 @@ class StepScreen(Screen[None]):
         super().__init__(name=step.id)
         self.step = step
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
-        self._resumed = False
-        self._suspended = False
         self.memory: StepMemory | None = None  # how the user left the step's dropped screen
 
     # Textual 8.2 draws a screen that is being switched to inside the batch that holds its
@@ -210,18 +208,14 @@ class StepScreen(Screen[None]):
             bar.set_status(self.bmc.save_status)
 
     def on_screen_suspend(self) -> None:
-        self._suspended = True
         if self not in self.app.screen_stack:  # another step now, not a dialog over this one
             self._shown = None
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual resumes a new mode's screen twice, and each time restyles every node
-        # (the second is needed: the focus set on mount changes :focus-within styles). Back
-        # from another step or a dialog nothing changed that restyling would show (a new
-        # theme restyles every screen); restyling repainted every list and scrollbar.
-        if not self._resumed or self._suspended:
-            event.refresh_styles = False
-        self._resumed, self._suspended = True, False
+        # Not restyled (Textual restyles every node at each resume, twice on a first
+        # visit): nothing changed that it would show. Focus moves restyle what they change,
+        # and a new theme restyles every screen. Restyling repainted every list.
+        event.refresh_styles = False
         self.show_save_status()  # it may have changed while another step was on show
         # Back from another step: show the canvas as it is now, once. Not again on a
         # first visit (Textual sends two resumes right after on_mount) or when a dialog

@@ -204,6 +204,18 @@ class DetailRow:
         return content
 
 
+class FindingsPane(Vertical):
+    """Marked ``-focused`` while the focus is in it, for its title: Textual restyles a
+    widget's :focus-within rules only for the focused widget's ancestors, not a title
+    beside it, so a title styled by it kept its look as the focus moved on."""
+
+    def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.set_class(self.has_focus_within, "-focused")
+
+    def _on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.set_class(self.has_focus_within, "-focused")
+
+
 class CoverageRows(LazyRows, can_focus=True):
     """The detail pane's rows, drawn as they scroll into view (a segment can have hundreds);
     styled in fit.tcss by their classes; ``current``: the row a finding points at."""
@@ -258,7 +270,7 @@ class FitScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         with Container(id="fit-body"):
-            with Vertical(id="fit-findings-pane"):
+            with FindingsPane(id="fit-findings-pane"):
                 yield Label("Findings", id="fit-findings-title")
                 yield LazyList(id="fit-findings")
                 yield Static(literal(self.step.text("no_findings", NO_FINDINGS)), id="fit-none")
