@@ -298,7 +298,7 @@ class BmcApp(KeysInOrder):
             await self._draw_when_mounted(self.switch_mode(step_id))
             await self._drop_step_screens(keep={step_id, left})
         if self.document.set_resume_at(step_id):
-            self.save(wait=False)
+            self.save_soon()  # not now: a step change alone need not wait for a write
         if target is not None and isinstance(self.screen, StepScreen):
             self.screen.show_target(target)
 
