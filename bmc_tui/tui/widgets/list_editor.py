@@ -47,6 +47,24 @@ class EntryWithNote:
 class EntryList(OptionList):
     """The entries. A printable key here starts a new entry: it goes to the entry line."""
 
+    _drawn_width: int | None = None  # the rows' width when last resized
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # OptionList draws every row again after any resize, for rows that wrap anew. These
+        # never wrap (one line each, cut with "…"): a list that only grew a row taller
+        # (an entry added) keeps the rows it has drawn, and no frame repaints them all.
+        width = self.scrollable_content_region.width
+        if width == self._drawn_width:
+            event.prevent_default()
+        self._drawn_width = width
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        # A list with room for all its entries (no scrollbar: ListEditor._fit_scrollbar)
+        # shows them all once laid out. Scrolled to a new last entry before the layout that
+        # makes it a row taller, it scrolled back in that layout and was drawn twice.
+        if self.styles.overflow_y != "hidden":
+            super().scroll_to_highlight(top)
+
     def _on_key(self, event: events.Key) -> None:
         # Other keys go on to OptionList's handling (Textual calls each class's handler).
         editor = self.parent
@@ -163,6 +181,7 @@ class ListEditor(Vertical):
         self._texts: list[str] = []
         self._prompts: list[Text | EntryWithNote] = []  # what the list shows, row by row
         self._editing: int | None = None
+        self._room: int | None = None  # rows for entries; None: as many as it has (see on_resize)
         self.place = ""  # which list of which segment the entry line types into
 
     def compose(self) -> ComposeResult:
@@ -179,8 +198,16 @@ class ListEditor(Vertical):
         # scroll within what is left under the title.
         if not self.styles.height or self.styles.height.is_auto:
             return
-        room = self.content_size.height - 2  # the title and the entry line
-        self.option_list.styles.max_height = max(1, room)
+        self._room = max(1, self.content_size.height - 2)  # the title and the entry line
+        self.option_list.styles.max_height = self._room
+        self._fit_scrollbar(len(self._texts))
+
+    def _fit_scrollbar(self, entries: int) -> None:
+        """A scrollbar only while the entries overflow their room. Left to Textual, an entry
+        added to a short list showed one for a frame (the list grows by a row only in the
+        layout after), cutting every row short and drawing the list twice."""
+        overflows = self._room is not None and entries > self._room
+        self.option_list.styles.overflow_y = "auto" if overflows else "hidden"
 
     @property
     def option_list(self) -> OptionList:
@@ -225,6 +252,7 @@ class ListEditor(Vertical):
         self._texts = list(texts)
         option_list = self.option_list
         keep = option_list.highlighted if highlight is None else highlight
+        self._fit_scrollbar(len(self._texts))  # before the rows: Textual decides as they come
         self._show_prompts(list(prompts) if prompts is not None else [literal_line(text) for text in self._texts])
         if self._texts:
             option_list.highlighted = max(0, min(keep or 0, len(self._texts) - 1))
@@ -418,6 +446,13 @@ class ListEditor(Vertical):
             index, self._editing = self._editing, None
             self._update_field()
             self.focus_now(self.option_list)
-            self.post_message(self.Edited(self, index, text))
+            self.tell_screen(self.Edited(self, index, text))
         else:
-            self.post_message(self.Added(self, text))
+            self.tell_screen(self.Added(self, text))
+
+    def tell_screen(self, message: Message) -> None:
+        """Post straight to the screen, not up through the containers (a queue each): the
+        entry then reaches the screen before the entry line's repaint does, and both are
+        drawn in one frame. A frame in between put the entry's off by 17-33 ms (Textual's
+        refresh timer, once late, skips to the next tick but one)."""
+        self.screen.post_message(message)
