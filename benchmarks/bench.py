@@ -109,6 +109,7 @@ class Terminal:
         self.screen = AnsweringScreen(columns, rows, self._answer)
         self.stream = pyte.ByteStream(self.screen)
         self.total = 0  # bytes written so far
+        self.last_byte_at = 0.0  # when the last of them came
 
     def _answer(self, data: str) -> None:
         try:
@@ -134,6 +135,7 @@ class Terminal:
         if not data:
             return False
         self.total += len(data)
+        self.last_byte_at = time.monotonic()
         self.stream.feed(data)
         return True
 
@@ -150,8 +152,9 @@ class Terminal:
         return time.monotonic() - since
 
     def settle(self, since: float, limit: float = LIMIT) -> tuple[float, int]:
-        """Read until output stops; the seconds from ``since`` to its last byte, and its bytes."""
-        start_total, last = self.total, since
+        """Read until output stops; the seconds from ``since`` to its last byte, and its bytes.
+        The last byte may have come already (read while waiting for a text to show)."""
+        start_total, last = self.total, max(since, self.last_byte_at)
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             before = self.total
