@@ -85,9 +85,10 @@ class StepScreen(Screen[None]):
 
     def show_answers(self, record: object, record_id: str) -> None:
         """Show one record's answers (a segment, a channel, a relationship) in the fields."""
-        for question in self.step.questions:
-            for field in self.query(f"#{self.step.id}-{question.key}"):
-                self.show_answer(field, record, record_id)
+        # One query for them all: each walks the screen.
+        fields = ", ".join(f"#{self.step.id}-{question.key}" for question in self.step.questions)
+        for field in self.query(fields) if fields else ():
+            self.show_answer(field, record, record_id)
 
     def show_answer(self, field: Widget, record: object, record_id: str) -> None:
         """Show in one field what the record now holds for its question (after an edit,
@@ -368,10 +369,14 @@ class RecordListScreen(StepScreen):
     ``delete_<noun>``. The list's keys work the same on each such step."""
 
     RECORD = ""  # the noun: "segment", "channel"
+    _editor: ListEditor | None = None
 
     @property
     def editor(self) -> ListEditor:
-        return self.query_one(f"#{self.step.id}-list", ListEditor)
+        # Looked up once: a query walks the screen, and an Enter asked several times.
+        if self._editor is None:
+            self._editor = self.query_one(f"#{self.step.id}-list", ListEditor)
+        return self._editor
 
     @property
     def records(self) -> list:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from ...core import Segment
@@ -71,22 +72,23 @@ class SegmentsScreen(RecordListScreen):
 
     def _show_detail(self) -> None:
         segment = self.highlighted_record()
-        for widget in self.query("#segments-detail > *"):
+        detail = list(self.query("#segments-detail > *"))
+        for widget in detail:
             widget.display = (widget.id == "segments-empty") == (segment is None)
         if segment is None:
             return
         self.show_answers(segment, segment.id)
-        self._keep_detail_height()
+        self._keep_detail_height(detail)
 
-    def _keep_detail_height(self) -> None:
+    def _keep_detail_height(self, detail: list[Widget]) -> None:
         """The detail is as high whatever the length of the segment's description: blank
         room at its end takes the rows the description box does not. When its height
         changed (a new segment's empty description), Textual laid it out and repainted it
         whole once more, a frame after the change: 5 KB and 17-33 ms after each Enter."""
-        boxes = self.query("#segments-detail > TextBox").results(TextBox)
-        spare = sum(TextBox.MAX_ROWS - box.rows for box in boxes)
-        for room in self.query("#segments-room"):  # none in a flow that asks nothing more
-            room.styles.margin = (spare, 0, 0, 0)
+        spare = sum(TextBox.MAX_ROWS - box.rows for box in detail if isinstance(box, TextBox))
+        for room in detail:
+            if room.id == "segments-room":
+                room.styles.margin = (spare, 0, 0, 0)
 
     # the list
 
@@ -114,7 +116,7 @@ class SegmentsScreen(RecordListScreen):
     def on_text_area_changed(self, event: TextBox.Changed) -> None:
         if (segment := self.highlighted_record()) is not None:
             self.record_answer(event.text_area, segment.id, event.text_area.text)
-            self._keep_detail_height()
+            self._keep_detail_height(list(self.query("#segments-detail > *")))
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if (segment := self.highlighted_record()) is not None:

@@ -183,11 +183,15 @@ class ListEditor(Vertical):
         self._editing: int | None = None
         self._room: int | None = None  # rows for entries; None: as many as it has (see on_resize)
         self.place = ""  # which list of which segment the entry line types into
+        # Kept, not looked up: a query walks the screen, and an Enter asked a dozen times.
+        self._title_label = Label(literal_line(title), classes="list-editor--title")
+        self._entry_list = EntryList(compact=True)
+        self._entry_line = EntryLine(placeholder=self._entry_placeholder(), clear_on_submit=True)
 
     def compose(self) -> ComposeResult:
-        yield Label(literal_line(self.title), classes="list-editor--title")
-        yield EntryList(compact=True)
-        yield EntryLine(placeholder=self._entry_placeholder(), clear_on_submit=True)
+        yield self._title_label
+        yield self._entry_list
+        yield self._entry_line
 
     def _entry_placeholder(self) -> str:
         """The entry line reads as the next entry of its list: "+ A job they try to get done"."""
@@ -211,11 +215,11 @@ class ListEditor(Vertical):
 
     @property
     def option_list(self) -> OptionList:
-        return self.query_one(EntryList)
+        return self._entry_list
 
     @property
     def field(self) -> TextField:
-        return self.query_one(TextField)
+        return self._entry_line
 
     @property
     def highlighted(self) -> int | None:
@@ -259,7 +263,7 @@ class ListEditor(Vertical):
         elif option_list.has_focus:
             self.focus_entry()  # the last entry went: no list left to act on, type the next
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
-        self.query_one(".list-editor--title", Label).update(literal_line(self.title + count))
+        self._title_label.update(literal_line(self.title + count))
         self._update_field()
 
     def _show_prompts(self, prompts: list[Text | EntryWithNote]) -> None:
