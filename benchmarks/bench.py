@@ -110,6 +110,7 @@ class Terminal:
         self.stream = pyte.ByteStream(self.screen)
         self.total = 0  # bytes written so far
         self.last_byte_at = 0.0  # when the last of them came
+        self.total_at_send = 0  # ... when the last keys were sent (the start: none yet)
 
     def _answer(self, data: str) -> None:
         try:
@@ -140,6 +141,7 @@ class Terminal:
         return True
 
     def send(self, keys: str) -> float:
+        self.total_at_send = self.total
         os.write(self.master, keys.encode())
         return time.monotonic()
 
@@ -152,16 +154,17 @@ class Terminal:
         return time.monotonic() - since
 
     def settle(self, since: float, limit: float = LIMIT) -> tuple[float, int]:
-        """Read until output stops; the seconds from ``since`` to its last byte, and its bytes.
-        The last byte may have come already (read while waiting for a text to show)."""
-        start_total, last = self.total, max(since, self.last_byte_at)
+        """Read until output stops; the seconds from ``since`` to its last byte (which a
+        wait_for may have read already), and the bytes written since the last keys were sent
+        (or the start), a wait_for's included."""
+        last = max(since, self.last_byte_at)
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             before = self.total
             if not self._read(QUIET) or self.total == before:
                 break
             last = time.monotonic()
-        return max(last - since, 0.0), self.total - start_total
+        return max(last - since, 0.0), self.total - self.total_at_send
 
     def idle(self, seconds: float) -> int:
         before, deadline = self.total, time.monotonic() + seconds

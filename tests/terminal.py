@@ -36,6 +36,11 @@ KEYS = {
 }
 
 
+# Synchronized output (mode 2026): the program asks, the terminal says it is supported.
+SYNC_QUERY, SYNC_SUPPORTED = b"\x1b[?2026$p", "\x1b[?2026;2$y"
+SYNC_START, SYNC_END = b"\x1b[?2026h", b"\x1b[?2026l"
+
+
 def program() -> list[str]:
     """The installed command, as a user runs it (the module if no script is on PATH)."""
     script = shutil.which("bmc-tui", path=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
@@ -50,8 +55,13 @@ class TerminalSession:
         cwd: Path | str | None = None,
         size: tuple[int, int] = (80, 24),
         env: dict[str, str] | None = None,
+        synchronized_output: bool = False,
     ) -> None:
+        """``synchronized_output``: say yes when asked (mode 2026), as most terminals do;
+        each frame the program draws then comes between SYNC_START and SYNC_END."""
         columns, rows = size
+        self.size = size
+        self._answer_sync = synchronized_output
         command, *rest = [*program(), *args]
         environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)}
         environment.pop("NO_COLOR", None)
@@ -82,6 +92,8 @@ class TerminalSession:
                 return
             self.raw += data
             self._stream.feed(data)
+            if self._answer_sync and SYNC_QUERY in data:
+                self.child.send(SYNC_SUPPORTED)
 
     @property
     def display(self) -> str:
@@ -103,6 +115,16 @@ class TerminalSession:
             self.pump(quiet)
             if len(self.raw) == before:
                 return
+
+    def frames(self, since: int = 0) -> list[bytes]:
+        """The frames drawn from byte ``since`` of ``raw`` on (with ``synchronized_output``)."""
+        return [part.split(SYNC_END)[0] for part in bytes(self.raw[since:]).split(SYNC_START)[1:]]
+
+    def screen_after(self, upto: int) -> str:
+        """What the terminal showed once it had read the first ``upto`` bytes."""
+        screen = pyte.Screen(*self.size)
+        pyte.ByteStream(screen).feed(bytes(self.raw[:upto]))
+        return "\n".join(line.rstrip() for line in screen.display)
 
     def _readable(self) -> bool:
         before = len(self.raw)

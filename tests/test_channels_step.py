@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.geometry import Region
 from textual.widgets import Input, Static
 
@@ -355,3 +356,30 @@ async def test_a_channel_serving_no_segment_carries_a_warning_mark_in_the_warnin
         assert [str(p).split("\n")[1:] for p in prompts] == [[], [], ["  ! no segment yet"]]
         warning = app.theme_variables["text-warning"].lower()
         assert any(str(span.style).lower().endswith(warning) for span in prompts[2].spans)
+
+
+@pytest.mark.parametrize("width", [20, 46, 78, 118])
+@pytest.mark.parametrize("groups, mix", [((), ()), ((("Before the sale", ["a", "b"]),), ("Own / partner",))])
+async def test_the_grid_counts_its_height_as_it_draws_it(width, groups, mix):
+    # The grid's height is counted (a row per line), not drawn to be measured: the count
+    # must match what it draws, with long labels, groups and the mix table or without.
+    from textual.app import App
+    from textual.geometry import Size
+    from textual.widget import Widget
+
+    from bmc_tui.tui.widgets import CoverageRow
+
+    grid = CoverageGrid([("a", "Awareness"), ("b", "Evaluation")], corner="Segment", groups=groups,
+                        mix_headings=mix)
+
+    class GridApp(App):
+        def compose(self):
+            yield grid
+
+    async with GridApp().run_test(size=(120, 40)):
+        rows = [CoverageRow("A segment with a very long name indeed " * n, {"a": n}, ("1 / 0",) if mix else ())
+                for n in range(4)]
+        grid.set_rows(rows)
+        size = Size(width, 40)
+        drawn = Widget.get_content_height(grid, size, size, width)
+        assert grid.get_content_height(size, size, width) == drawn

@@ -424,3 +424,19 @@ async def test_the_heading_of_the_highlighted_row_stays_in_view(canvas_path):
         assert detail.scroll_y == min(heading_top, detail.max_scroll_y) > 0
         assert detail.scroll_y <= heading_top
         assert current_bottom <= detail.scroll_y + detail.scrollable_content_region.height
+
+
+async def test_the_findings_title_shows_whether_the_keys_act_on_the_findings(example_path):
+    # Reversed while the findings list has the focus, plain once Tab moved it to the detail.
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.go_to_step("fit")
+        await pilot.pause()
+        title = app.screen.query_one("#fit-findings-title")
+        assert app.focused.id == "fit-findings" and "reverse" in str(title.styles.text_style)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused.id == "fit-detail" and "reverse" not in str(title.styles.text_style)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused.id == "fit-findings" and "reverse" in str(title.styles.text_style)

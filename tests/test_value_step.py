@@ -242,3 +242,30 @@ async def test_deleting_the_last_entry_leaves_the_focus_on_the_entry_line(canvas
         await pilot.press(*"Eat on the way", "enter")
         await handled(pilot)
     assert [job["text"] for job in items(canvas_path, 0, "jobs")] == ["Eat on the way"]
+
+
+async def test_a_list_counts_its_height_as_it_draws_it(example_path):
+    # A list's height is counted (its entries' lines), not measured by drawing every entry:
+    # the count must match the drawn height, with notes ("→ 2 jobs"), a channel's warning
+    # line, long entries and control characters, at any width.
+    from textual.geometry import Size
+    from textual.widgets import OptionList
+
+    from bmc_tui.tui.widgets.list_editor import EntryList
+
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_value_step(pilot)
+        await pilot.press(*"A very long job with\ta tab and many words after it to be cut", "enter")
+        await pilot.pause()
+        lists = list(app.screen.query(EntryList))
+        await app.go_to_step("channels")  # "Station posters" serves no segment: two lines
+        await pilot.pause()
+        lists += app.screen.query(EntryList)
+        assert any(entry_list.option_count > 2 for entry_list in lists)
+        assert any("\n" in str(option.prompt) for entry_list in lists for option in entry_list.options)
+        for entry_list in lists:
+            for width in (8, 30, 76):
+                size = Size(width, 20)
+                drawn = OptionList.get_content_height(entry_list, size, size, width)
+                assert entry_list.get_content_height(size, size, width) == drawn

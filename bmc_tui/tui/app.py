@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
-from collections.abc import Iterator
+from collections.abc import Awaitable, Iterator
 from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
@@ -161,8 +161,9 @@ class BmcApp(KeysInOrder):
         self._asking_about_disk = False
         # The stylesheet was made with these: the theme's first refresh_css has nothing new.
         self._styled_with: dict[str, str] | None = self.get_css_variables()
-        # Set while a mode switch is held back by us (or needs no hold): see delay_update.
-        self._holding_switch = False
+        # Set while a step's screen is being built or switched to: nothing is drawn until
+        # it is whole (StepScreen draws once, when this ends). See delay_update.
+        self.holding_frames = False
         self._step_screens: dict[str, StepScreen] = {}  # built and not dropped
         self._step_memories: dict[str, StepMemory] = {}  # how dropped steps were left
 
@@ -178,9 +179,8 @@ class BmcApp(KeysInOrder):
 
     def delay_update(self, delay: float = 0.05) -> None:
         # Textual holds the screen back for 50 ms as it switches modes, to mask the
-        # change. go_to_step holds it only until the new screen is mounted, and before
-        # the first screen there is nothing to mask, only a later paint.
-        if not self._holding_switch:
+        # change. A step switch is held only until the new screen is mounted.
+        if not self.holding_frames:
             super().delay_update(delay)
 
     def use_styles(self, name: str) -> None:
@@ -235,9 +235,9 @@ class BmcApp(KeysInOrder):
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
-        self._holding_switch = True
-        self.switch_mode(step_id)
-        self._holding_switch = False
+        self.holding_frames = True
+        # Drawn once, whole: after Textual's start-up batch (call_later) and its mounting.
+        self.call_later(self._draw_when_mounted, self.switch_mode(step_id))
         self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
@@ -295,17 +295,23 @@ class BmcApp(KeysInOrder):
             # Awaited, so a quick run of Ctrl+N presses switches one step at a time:
             # overlapping switches could leave the old screen on show.
             left = self.current_mode
-            self._holding_switch = True
-            try:
-                with self.batch_update():
-                    await self.switch_mode(step_id)
-            finally:
-                self._holding_switch = False
+            self.holding_frames = True
+            await self._draw_when_mounted(self.switch_mode(step_id))
             await self._drop_step_screens(keep={step_id, left})
         if self.document.set_resume_at(step_id):
             self.save(wait=False)
         if target is not None and isinstance(self.screen, StepScreen):
             self.screen.show_target(target)
+
+    async def _draw_when_mounted(self, mounted: Awaitable[object]) -> None:
+        """End ``holding_frames`` (set before the switch) once a step's screen is mounted:
+        then it is drawn once, whole."""
+        try:
+            with self.batch_update():
+                await mounted
+        finally:
+            self.holding_frames = False
+            self.screen.refresh()
 
     async def _drop_step_screens(self, keep: set[str]) -> None:
         """Drop the screens of steps other than ``keep`` (the step on show, the one left)."""

@@ -49,8 +49,18 @@ class StepScreen(Screen[None]):
         super().__init__(name=step.id)
         self.step = step
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
-        self._resumed = False
         self.memory: StepMemory | None = None  # how the user left the step's dropped screen
+
+    # Textual 8.2 draws a screen that is being switched to inside the batch that holds its
+    # frames back, throws the drawing away and forgets what it had to draw: the first frame
+    # shown was then half the old screen, and a second frame drew it all again. And when a
+    # layout and a full repaint are both due, it draws the parts the layout changed first,
+    # over the old screen, then the whole screen. Held back here, each switch is one frame,
+    # the whole screen (tests/test_frames.py).
+    def _compositor_refresh(self) -> None:
+        if self.bmc.holding_frames or self._repaint_required:
+            return  # held back, or the full repaint due draws this too
+        super()._compositor_refresh()
 
     @property
     def bmc(self) -> BmcApp:
@@ -204,18 +214,20 @@ class StepScreen(Screen[None]):
             self._shown = None
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not self._resumed:
-            # A first visit (a screen is resumed before it can be suspended): Textual sends
-            # two resumes, each restyling every node. Once is enough (the second: focus set
-            # on mount changes :focus-within styles).
-            event.refresh_styles = False
-        self._resumed = True
+        # Not restyled (Textual restyles every node at each resume, twice on a first
+        # visit): nothing changed that it would show. Focus moves restyle what they change,
+        # and a new theme restyles every screen. Restyling repainted every list.
+        event.refresh_styles = False
         self.show_save_status()  # it may have changed while another step was on show
         # Back from another step: show the canvas as it is now, once. Not again on a
         # first visit (Textual sends two resumes right after on_mount) or when a dialog
         # closes, unless something changed meanwhile.
         if self._shown != self._showing():
             self.show_canvas()
+        self.resumed()
+
+    def resumed(self) -> None:
+        """What a step adds when its screen is resumed (after the canvas is shown)."""
 
     def _showing(self) -> tuple[int, int, str | None]:
         """What the screen shows depends on: the canvas, its changes, the segment chosen."""

@@ -29,7 +29,7 @@ from ...core.flow import Question, Step
 from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channel, Item, Segment
 from ...core.fit import ADVICE, COVERAGE_VERBS, GAP, Finding, FitReport, SegmentFit
 from ...core.text import visible_line
-from ..widgets import literal, literal_line
+from ..widgets import literal, literal_line, update_if_changed
 from ..widgets.lazy_list import LazyList, LazyRows
 from .base import StepScreen
 from ..dialogs.link_picker import LinkPickerScreen
@@ -204,6 +204,18 @@ class DetailRow:
         return content
 
 
+class FindingsPane(Vertical):
+    """Marked ``-focused`` while the focus is in it, for its title: Textual restyles a
+    widget's :focus-within rules only for the focused widget's ancestors, not a title
+    beside it, so a title styled by it kept its look as the focus moved on."""
+
+    def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.set_class(self.has_focus_within, "-focused")
+
+    def _on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.set_class(self.has_focus_within, "-focused")
+
+
 class CoverageRows(LazyRows, can_focus=True):
     """The detail pane's rows, drawn as they scroll into view (a segment can have hundreds);
     styled in fit.tcss by their classes; ``current``: the row a finding points at."""
@@ -258,7 +270,7 @@ class FitScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         with Container(id="fit-body"):
-            with Vertical(id="fit-findings-pane"):
+            with FindingsPane(id="fit-findings-pane"):
                 yield Label("Findings", id="fit-findings-title")
                 yield LazyList(id="fit-findings")
                 yield Static(literal(self.step.text("no_findings", NO_FINDINGS)), id="fit-none")
@@ -345,7 +357,7 @@ class FitScreen(StepScreen):
             self.query_one("#fit-detail").focus()
         findings_list.display = bool(rows)
         self.query_one("#fit-none").display = not self.report.findings
-        self.query_one("#fit-findings-title", Label).update(self._findings_title())
+        update_if_changed(self.query_one("#fit-findings-title", Label), self._findings_title())
 
     def _findings_title(self) -> str:
         counted = self.report.counted()
@@ -413,7 +425,7 @@ class FitScreen(StepScreen):
             if not same_place:
                 detail.scroll_home(animate=False)
         self._detail_key, self._detail_rows = key, rows
-        self.query_one("#fit-detail-title", Label).update(self._detail_title(finding))
+        update_if_changed(self.query_one("#fit-detail-title", Label), self._detail_title(finding))
         self._mark_current(finding)
 
     def _detail_title(self, finding: Finding | None) -> Text:
@@ -470,11 +482,12 @@ class FitScreen(StepScreen):
             top, _ = detail.row_lines(heading)
             start, end = detail.row_lines(current)
             if end - top <= height:
-                detail.scroll_to(y=top, animate=False)
+                detail.scroll_to(y=top, animate=False, force=True, immediate=True)
             else:  # the row in the middle
-                detail.scroll_to(y=start - (height - (end - start)) // 2, animate=False)
+                detail.scroll_to(y=start - (height - (end - start)) // 2, animate=False, force=True, immediate=True)
 
-        # New rows have no width to be measured at until they are laid out.
+        # New rows have no width to be measured at until they are laid out. Forced: the
+        # scrollbar may not show yet (the rows' height is measured as they are drawn).
         detail.call_after_refresh(scroll_to_row)
 
     @staticmethod

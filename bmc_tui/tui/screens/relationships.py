@@ -15,7 +15,7 @@ from ...core.flow import MANY, ONE, TEXT, Question
 from ...core import OFFER_KINDS, Channel, Segment
 from ...core.fit import Finding
 from ...core.text import visible_line
-from ..widgets import Choice, ChoiceList, TextBox, choices_from, literal, literal_line
+from ..widgets import Choice, ChoiceList, TextBox, choices_from, literal, literal_line, update_if_changed
 from ..words import no_segments_yet
 from .base import PerSegmentStepScreen
 
@@ -109,7 +109,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
             part.display = segment is not None
         # Hidden is not enough: a hidden list could keep the focus and take keys.
         self.query_one("#relationships-body").disabled = segment is None
-        self.query_one("#relationships-segment", Static).update(self._segment_line(segment))
+        update_if_changed(self.query_one("#relationships-segment", Static), self._segment_line(segment))
         switched = segment is not None and segment.id != self._shown_segment
         self._shown_segment = segment.id if segment else None
         if segment is not None:
@@ -146,8 +146,9 @@ class RelationshipsScreen(PerSegmentStepScreen):
 
     def _show_context(self, segment: Segment) -> None:
         wide = self.has_class("relationships-wide")
-        self.query_one("#relationships-context", Static).update(
-            self._context_wide(segment) if wide else self._context_narrow(segment)
+        update_if_changed(
+            self.query_one("#relationships-context", Static),
+            self._context_wide(segment) if wide else self._context_narrow(segment),
         )
 
     def _context_narrow(self, segment: Segment) -> Text:
@@ -210,7 +211,7 @@ class RelationshipsScreen(PerSegmentStepScreen):
             hint.append(visible_line(option.explanation))
             if option.example:
                 hint.append(visible_line(f" e.g. {option.example}"), style="italic")
-        self.query_one("#relationships-type-hint", Static).update(hint)
+        update_if_changed(self.query_one("#relationships-type-hint", Static), hint)
 
     def _show_overview(self) -> None:
         overview = self.query_one("#relationships-overview", Static)

@@ -4,7 +4,6 @@ what the business offers it (products, pain relievers, gain creators), linked to
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,7 +13,7 @@ from ...core.flow import Step
 from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Item, Segment
 from ...core.fit import Finding
 from ...core.text import visible_line
-from ..widgets import ListEditor, literal, literal_line
+from ..widgets import ListEditor, literal, literal_line, update_if_changed
 from ..words import addressed_mark, no_segments_yet, unaddressed_mark
 from ..widgets.list_editor import EntryWithNote
 from .base import PerSegmentStepScreen
@@ -82,8 +81,7 @@ class ValueScreen(PerSegmentStepScreen):
         self.refresh_from_model()
         self._focus_first_list()
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        super().on_screen_resume(event)
+    def resumed(self) -> None:
         if self.focused is None:
             self._focus_first_list()
 
@@ -125,7 +123,7 @@ class ValueScreen(PerSegmentStepScreen):
         body.display = segment is not None
         # Hidden lists must not keep the focus (their keys would show in the footer).
         body.disabled = segment is None
-        self.query_one("#value-segment", Static).update(self._segment_line(segment))
+        update_if_changed(self.query_one("#value-segment", Static), self._segment_line(segment))
         switched = segment is not None and segment.id != self._shown_segment
         self._shown_segment = segment.id if segment else None
         if segment is not None:

@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 # Eager: the module has the name of its function, which must win over the module.
-from .literal import literal, literal_line
+from .literal import literal, literal_line, update_if_changed
 
 if TYPE_CHECKING:
     from .choice_list import Choice, ChoiceList, choices_from
@@ -29,7 +29,7 @@ _MODULE_OF = {
     "TextBox": "text_box",
 }
 
-__all__ = sorted([*_MODULE_OF, "literal", "literal_line"])
+__all__ = sorted([*_MODULE_OF, "literal", "literal_line", "update_if_changed"])
 
 
 def __getattr__(name: str) -> object:

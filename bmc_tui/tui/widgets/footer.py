@@ -71,6 +71,10 @@ class KeyFooter(Widget, can_focus=False):
 
     def _update_entries(self) -> None:
         self._update_due = False
+        if not self.screen.is_current:
+            # Left for another step, whose state its keys would now be read from: kept as
+            # they were; read again when the screen is back (unchanged: not repainted).
+            return
         if (entries := self._read_entries()) != self._entries:
             self._entries = entries
             self.refresh()

@@ -145,6 +145,11 @@ class LazyRows(ScrollView):
         self._rendered.clear()
         super().notify_style_update()
 
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        # Scrolled (with force) before the scrollbar showed: Textual leaves its thumb at the top.
+        if shown:
+            self.vertical_scrollbar.position = self.scroll_y
+
     # drawing: only the rows in view
 
     def render_lines(self, crop: Region) -> list[Strip]:

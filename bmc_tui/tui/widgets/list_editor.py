@@ -16,13 +16,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList
 
 from ...core.text import visible
 from .fields import TextField
-from .literal import literal_line
+from .literal import literal_line, update_if_changed
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,18 @@ class EntryList(OptionList):
         self._drawn_width = width
 
     def scroll_to_highlight(self, top: bool = False) -> None:
-        # A list with room for all its entries (no scrollbar: ListEditor._fit_scrollbar)
-        # shows them all once laid out. Scrolled to a new last entry before the layout that
-        # makes it a row taller, it scrolled back in that layout and was drawn twice.
-        if self.styles.overflow_y != "hidden":
-            super().scroll_to_highlight(top)
+        super().scroll_to_highlight(top)
+        if self.styles.overflow_y == "hidden":
+            # Room for all its entries (ListEditor._fit_scrollbar): they all show once laid
+            # out, from the top. Left scrolled to a new last entry before the layout that
+            # makes the list a row taller, it scrolled back in that layout: drawn twice.
+            self.scroll_to(y=0, animate=False, force=True, immediate=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Lines are not wrapped (ListEditor's CSS): an entry is as high as its lines,
+        # counted. Measuring drew every entry at every layout (six lists of 30 at 100
+        # segments, laid out three times on a first visit).
+        return sum(str(option.prompt).count("\n") + 1 for option in self.options)
 
     def _on_key(self, event: events.Key) -> None:
         # Other keys go on to OptionList's handling (Textual calls each class's handler).
@@ -103,6 +111,7 @@ class ListEditor(Vertical):
         & > OptionList {
             height: auto; min-height: 0; border: none; padding: 0; background: transparent;
             text-wrap: nowrap; text-overflow: ellipsis;
+            overflow-y: hidden;  /* a scrollbar only when the entries overflow: _fit_scrollbar */
         }
         & > TextField { height: 1; }
         &.-focused > .list-editor--title { text-style: bold reverse; }
@@ -263,7 +272,7 @@ class ListEditor(Vertical):
         elif option_list.has_focus:
             self.focus_entry()  # the last entry went: no list left to act on, type the next
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
-        self._title_label.update(literal_line(self.title + count))
+        update_if_changed(self._title_label, literal_line(self.title + count))
         self._update_field()
 
     def _show_prompts(self, prompts: list[Text | EntryWithNote]) -> None:

@@ -1,0 +1,42 @@
+"""Over a thin link every frame costs: the first screen and each step switch are drawn in one
+frame, the whole screen, never a half-drawn one (Textual drew the new step over the old one,
+then all of it again). Driven in a pseudo-terminal that supports synchronized output, so
+each frame the program draws can be told apart."""
+
+from __future__ import annotations
+
+from .terminal import SYNC_END, SYNC_START, TerminalSession
+
+
+def first_frame_shows(session: TerminalSession, since: int) -> str:
+    """The screen once the first frame drawn after byte ``since`` had arrived."""
+    raw = bytes(session.raw)
+    start = raw.index(SYNC_START, since)
+    return session.screen_after(raw.index(SYNC_END, start) + len(SYNC_END))
+
+
+def test_the_first_screen_is_one_whole_frame(example_path):
+    with TerminalSession([str(example_path)], synchronized_output=True) as session:
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        assert len(session.frames()) == 1
+        shown = first_frame_shows(session, 0)
+        # The list's title and entry line, the focused entry line's keys: all of it at once.
+        assert "Segments (2)" in shown and "+ e.g. Morning commuters" in shown
+        assert "esc Back to list" in shown
+
+
+def test_each_step_switch_is_one_whole_frame(example_path):
+    with TerminalSession([str(example_path)], synchronized_output=True) as session:
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        for key, words in (("ctrl+n", "Products & services (2)"), ("ctrl+p", "Segments (2)"),
+                           ("ctrl+n", "Products & services (2)")):
+            since = len(session.raw)
+            session.send(key)
+            session.wait_for(words)
+            session.wait_quiet()
+            assert len(session.frames(since)) == 1, f"{key}: {len(session.frames(since))} frames"
+            shown = first_frame_shows(session, since)
+            assert words in shown
+            assert shown == session.display  # nothing left for a later frame to draw
