@@ -109,6 +109,7 @@ class Terminal:
         self.screen = AnsweringScreen(columns, rows, self._answer)
         self.stream = pyte.ByteStream(self.screen)
         self.total = 0  # bytes written so far
+        self.last_byte_at = 0.0  # when the last of them came
         self.total_at_send = 0  # ... when the last keys were sent (the start: none yet)
 
     def _answer(self, data: str) -> None:
@@ -135,6 +136,7 @@ class Terminal:
         if not data:
             return False
         self.total += len(data)
+        self.last_byte_at = time.monotonic()
         self.stream.feed(data)
         return True
 
@@ -152,9 +154,10 @@ class Terminal:
         return time.monotonic() - since
 
     def settle(self, since: float, limit: float = LIMIT) -> tuple[float, int]:
-        """Read until output stops; the seconds from ``since`` to its last byte, and the bytes
-        written since the last keys were sent (or the start), a wait_for's included."""
-        last = since
+        """Read until output stops; the seconds from ``since`` to its last byte (which a
+        wait_for may have read already), and the bytes written since the last keys were sent
+        (or the start), a wait_for's included."""
+        last = max(since, self.last_byte_at)
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
             before = self.total

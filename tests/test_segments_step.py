@@ -100,3 +100,22 @@ async def test_unknown_keys_survive_an_edit(tmp_path):
     assert data["owner_note"] == "keep me"
     assert data["segments"][0]["favourite"] == 3
     assert [s["name"] for s in data["segments"]] == ["A", "B"]
+
+
+async def test_enter_is_laid_out_and_drawn_in_one_frame(example_path):
+    """The new row, the list's count, the cleared entry line and the new segment's empty
+    description are laid out once, in one frame. Each layout is a frame, and Textual's
+    refresh timer puts the next one 17-33 ms off: a second came when the entry line was
+    drawn before the new row reached the screen, or when the detail, whose height followed
+    the description's (two lines, then an empty one), had to be laid out again."""
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Students")
+        await pilot.pause()
+        screen = app.screen
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append, immediate=True)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert screen.query_one("#segments-list").texts[-1] == "Students"
+        assert len(layouts) == 1

@@ -155,6 +155,7 @@ class BmcApp(KeysInOrder):
         self.current_segment_id: str | None = None
         self.save_error: str | None = None
         self._pending_save: Timer | None = None
+        self._snapshot_due = False  # a background save waits for the next frame (see save)
         self._writer = BackgroundWriter(document, self._written_in_background)
         self._retry: Timer | None = None
         self._asking_about_disk = False
@@ -502,13 +503,23 @@ class BmcApp(KeysInOrder):
         if self._asking_about_disk:
             return False
         if not wait and self.document.size > BACKGROUND_SAVE_BYTES and not self.document.read_only:
-            self._writer.submit(self.document.snapshot(reuse=True))
+            # Taken once the change is drawn: copying a large canvas holds the loop for
+            # ~10 ms, which would put off the frame that shows the change (Enter).
+            if not self._snapshot_due:
+                self._snapshot_due = True
+                self.call_after_refresh(self._submit_snapshot)
             return True
+        self._snapshot_due = False  # this save writes the canvas as it is now
         try:
             self.document.save()
         except Exception as error:
             return self._after_save(error)
         return self._after_save(None)
+
+    def _submit_snapshot(self) -> None:
+        if self._snapshot_due:
+            self._snapshot_due = False
+            self._writer.submit(self.document.snapshot(reuse=True))
 
     class Written(Message):
         """The writer thread is done with a save (``error``: what it met, or None)."""
@@ -589,7 +600,7 @@ class BmcApp(KeysInOrder):
 
     def save_pending(self, *, wait: bool = False) -> None:
         """Save now if typing left a save waiting (``wait``: or the writer thread has one)."""
-        if self._pending_save is not None or wait and not self._writer.idle:
+        if self._pending_save is not None or self._snapshot_due or wait and not self._writer.idle:
             self.save(wait=wait)
 
     def save_soon(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
@@ -94,9 +95,10 @@ class StepScreen(Screen[None]):
 
     def show_answers(self, record: object, record_id: str) -> None:
         """Show one record's answers (a segment, a channel, a relationship) in the fields."""
-        for question in self.step.questions:
-            for field in self.query(f"#{self.step.id}-{question.key}"):
-                self.show_answer(field, record, record_id)
+        # One query for them all: each walks the screen.
+        fields = ", ".join(f"#{self.step.id}-{question.key}" for question in self.step.questions)
+        for field in self.query(fields) if fields else ():
+            self.show_answer(field, record, record_id)
 
     def show_answer(self, field: Widget, record: object, record_id: str) -> None:
         """Show in one field what the record now holds for its question (after an edit,
@@ -277,6 +279,14 @@ class StepScreen(Screen[None]):
             self.bmc.save_pending()
             self.focus_next()
 
+    async def gather_repaints(self) -> None:
+        """Let the widgets a handler just changed tell this screen before its next frame, so
+        that one frame draws them all (an Enter's new entry, the title's count, the cleared
+        entry line, the detail). Each widget reports from its own queue: without this the
+        screen drew what had reported so far and the rest a frame later, which Textual's
+        refresh timer puts off by 17-33 ms."""
+        await asyncio.sleep(0)  # the widgets' queues run first: they were woken before
+
     def type_into(self, editor: ListEditor, place: str) -> None:
         """Point a list's entry line at ``place``, with what was left typed there (even by a
         session that was cut off)."""
@@ -371,10 +381,14 @@ class RecordListScreen(StepScreen):
     ``delete_<noun>``. The list's keys work the same on each such step."""
 
     RECORD = ""  # the noun: "segment", "channel"
+    _editor: ListEditor | None = None
 
     @property
     def editor(self) -> ListEditor:
-        return self.query_one(f"#{self.step.id}-list", ListEditor)
+        # Looked up once: a query walks the screen, and an Enter asked several times.
+        if self._editor is None:
+            self._editor = self.query_one(f"#{self.step.id}-list", ListEditor)
+        return self._editor
 
     @property
     def records(self) -> list:

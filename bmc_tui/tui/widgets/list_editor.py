@@ -48,6 +48,25 @@ class EntryWithNote:
 class EntryList(OptionList):
     """The entries. A printable key here starts a new entry: it goes to the entry line."""
 
+    _drawn_width: int | None = None  # the rows' width when last resized
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # OptionList draws every row again after any resize, for rows that wrap anew. These
+        # never wrap (one line each, cut with "…"): a list that only grew a row taller
+        # (an entry added) keeps the rows it has drawn, and no frame repaints them all.
+        width = self.scrollable_content_region.width
+        if width == self._drawn_width:
+            event.prevent_default()
+        self._drawn_width = width
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        if self.styles.overflow_y == "hidden":
+            # Room for all its entries (ListEditor._fit_scrollbar): they all show once laid
+            # out, from the top. Left scrolled to a new last entry before the layout that
+            # makes the list a row taller, it scrolled back in that layout: drawn twice.
+            self.scroll_to(y=0, animate=False, force=True, immediate=True)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Lines are not wrapped (ListEditor's CSS): an entry is as high as its lines,
         # counted. Measuring drew every entry at every layout (six lists of 30 at 100
@@ -92,6 +111,7 @@ class ListEditor(Vertical):
         & > OptionList {
             height: auto; min-height: 0; border: none; padding: 0; background: transparent;
             text-wrap: nowrap; text-overflow: ellipsis;
+            overflow-y: hidden;  /* a scrollbar only when the entries overflow: _fit_scrollbar */
         }
         & > TextField { height: 1; }
         &.-focused > .list-editor--title { text-style: bold reverse; }
@@ -170,12 +190,17 @@ class ListEditor(Vertical):
         self._texts: list[str] = []
         self._prompts: list[Text | EntryWithNote] = []  # what the list shows, row by row
         self._editing: int | None = None
+        self._room: int | None = None  # rows for entries; None: as many as it has (see on_resize)
         self.place = ""  # which list of which segment the entry line types into
+        # Kept, not looked up: a query walks the screen, and an Enter asked a dozen times.
+        self._title_label = Label(literal_line(title), classes="list-editor--title")
+        self._entry_list = EntryList(compact=True)
+        self._entry_line = EntryLine(placeholder=self._entry_placeholder(), clear_on_submit=True)
 
     def compose(self) -> ComposeResult:
-        yield Label(literal_line(self.title), classes="list-editor--title")
-        yield EntryList(compact=True)
-        yield EntryLine(placeholder=self._entry_placeholder(), clear_on_submit=True)
+        yield self._title_label
+        yield self._entry_list
+        yield self._entry_line
 
     def _entry_placeholder(self) -> str:
         """The entry line reads as the next entry of its list: "+ A job they try to get done"."""
@@ -186,16 +211,24 @@ class ListEditor(Vertical):
         # scroll within what is left under the title.
         if not self.styles.height or self.styles.height.is_auto:
             return
-        room = self.content_size.height - 2  # the title and the entry line
-        self.option_list.styles.max_height = max(1, room)
+        self._room = max(1, self.content_size.height - 2)  # the title and the entry line
+        self.option_list.styles.max_height = self._room
+        self._fit_scrollbar(len(self._texts))
+
+    def _fit_scrollbar(self, entries: int) -> None:
+        """A scrollbar only while the entries overflow their room. Left to Textual, an entry
+        added to a short list showed one for a frame (the list grows by a row only in the
+        layout after), cutting every row short and drawing the list twice."""
+        overflows = self._room is not None and entries > self._room
+        self.option_list.styles.overflow_y = "auto" if overflows else "hidden"
 
     @property
     def option_list(self) -> OptionList:
-        return self.query_one(EntryList)
+        return self._entry_list
 
     @property
     def field(self) -> TextField:
-        return self.query_one(TextField)
+        return self._entry_line
 
     @property
     def highlighted(self) -> int | None:
@@ -232,13 +265,14 @@ class ListEditor(Vertical):
         self._texts = list(texts)
         option_list = self.option_list
         keep = option_list.highlighted if highlight is None else highlight
+        self._fit_scrollbar(len(self._texts))  # before the rows: Textual decides as they come
         self._show_prompts(list(prompts) if prompts is not None else [literal_line(text) for text in self._texts])
         if self._texts:
             option_list.highlighted = max(0, min(keep or 0, len(self._texts) - 1))
         elif option_list.has_focus:
             self.focus_entry()  # the last entry went: no list left to act on, type the next
         count = f" ({len(self._texts)}/{self.max_items})" if self.max_items else f" ({len(self._texts)})"
-        update_if_changed(self.query_one(".list-editor--title", Label), literal_line(self.title + count))
+        update_if_changed(self._title_label, literal_line(self.title + count))
         self._update_field()
 
     def _show_prompts(self, prompts: list[Text | EntryWithNote]) -> None:
@@ -425,6 +459,13 @@ class ListEditor(Vertical):
             index, self._editing = self._editing, None
             self._update_field()
             self.focus_now(self.option_list)
-            self.post_message(self.Edited(self, index, text))
+            self.tell_screen(self.Edited(self, index, text))
         else:
-            self.post_message(self.Added(self, text))
+            self.tell_screen(self.Added(self, text))
+
+    def tell_screen(self, message: Message) -> None:
+        """Post straight to the screen, not up through the containers (a queue each): the
+        entry then reaches the screen before the entry line's repaint does, and both are
+        drawn in one frame. A frame in between put the entry's off by 17-33 ms (Textual's
+        refresh timer, once late, skips to the next tick but one)."""
+        self.screen.post_message(message)

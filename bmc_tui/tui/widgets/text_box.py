@@ -23,14 +23,15 @@ class TextBox(TextArea):
       place to restyle a line; one symbol per character keeps the cursor in place).
     """
 
-    DEFAULT_CSS = """
-    TextBox {
+    MAX_ROWS = 4
+    DEFAULT_CSS = f"""
+    TextBox {{
         width: 1fr;
         height: auto;
         min-height: 1;
-        max-height: 4;
+        max-height: {MAX_ROWS};
         padding: 0;  /* in line with the labels above it */
-    }
+    }}
     """
 
     BINDINGS = [Binding("ctrl+j", "new_line", "New line")]
@@ -60,6 +61,11 @@ class TextBox(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         return Text(visible_line(self.document.get_line(line_index)), end="", no_wrap=True)
+
+    @property
+    def rows(self) -> int:
+        """The rows it takes now (its text wrapped), as the layout will find them."""
+        return min(max(self.virtual_size.height, 1), self.MAX_ROWS)
 
     def show_text(self, text: str) -> None:
         """Show what the model holds. Not typing: no Changed, so nothing is written back
