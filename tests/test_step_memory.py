@@ -171,3 +171,14 @@ async def test_a_step_change_leaves_no_garbage_behind(example_path):
         await pilot.pause()
         await wait_for_the_collection(pilot)
         assert gc.collect() < LITTLE_GARBAGE
+
+
+async def test_a_dropped_steps_text_box_is_freed_with_its_screen(example_path):
+    # Textual forgets a watcher on the app's theme only when the theme changes: a TextBox
+    # (a TextArea) watching it outlived its dropped screen.
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        description = weakref.ref(app.screen.query_one("#segments-description"))
+        await jump(pilot, 2)
+        await jump(pilot, 3)
+        assert dropped(description)

@@ -15,6 +15,7 @@ from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
+from textual.screen import Screen
 from textual.reactive import reactive
 from textual.timer import Timer
 
@@ -119,6 +120,13 @@ def interview_commands() -> type[Provider]:
     from .screens.commands import InterviewCommands
 
     return InterviewCommands
+
+
+def release_rendering(screen: Screen) -> None:
+    """Let go of the lines a screen's widgets drew, which Textual keeps until they draw
+    again (with their copies dimmed under a dialog)."""
+    for widget in (screen, *screen.query("*")):
+        widget.refresh()
 
 
 class BmcApp(KeysInOrder):
@@ -298,9 +306,14 @@ class BmcApp(KeysInOrder):
             # Awaited, so a quick run of Ctrl+N presses switches one step at a time:
             # overlapping switches could leave the old screen on show.
             left = self.current_mode
+            stale = [other for other in self._step_screens if other not in (step_id, left)]
+            for other in stale:
+                # Its drawn lines go now, before the new screen takes memory: it is never
+                # shown again (the widgets themselves wait for the collection).
+                release_rendering(self._step_screens[other])
             self.holding_frames = True
             await self._draw_when_mounted(self.switch_mode(step_id))
-            await self._drop_step_screens(keep={step_id, left})
+            await self._drop_step_screens(stale)
             self.collect_soon()
         if self.document.set_resume_at(step_id):
             self.save(wait=False)
@@ -317,10 +330,9 @@ class BmcApp(KeysInOrder):
             self.holding_frames = False
             self.screen.refresh()
 
-    async def _drop_step_screens(self, keep: set[str]) -> None:
-        """Drop the screens of steps other than ``keep`` (the step on show, the one left)."""
-        dropped = [step_id for step_id in self._step_screens if step_id not in keep]
-        for step_id in dropped:
+    async def _drop_step_screens(self, step_ids: list[str]) -> None:
+        """Drop these steps' screens; each comes back as the user left it (memory.py)."""
+        for step_id in step_ids:
             screen = self._step_screens.pop(step_id)
             self._step_memories[step_id] = remember(screen)
             await self.remove_mode(step_id)

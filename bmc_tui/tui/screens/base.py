@@ -210,15 +210,6 @@ class StepScreen(Screen[None]):
     def on_screen_suspend(self) -> None:
         if self not in self.app.screen_stack:  # another step now, not a dialog over this one
             self._shown = None
-            self.release_rendering()
-
-    def release_rendering(self) -> None:
-        """Let go of the lines the widgets drew, kept by Textual until they draw again:
-        a step left behind (kept for Ctrl+P, or to be dropped) would hold them, with their
-        copies dimmed under a dialog, as long as it lives. Coming back redraws them (it
-        refreshes from the model anyway)."""
-        for widget in (self, *self.query("*")):
-            widget.refresh()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Not restyled (Textual restyles every node at each resume, twice on a first
