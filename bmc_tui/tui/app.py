@@ -15,8 +15,8 @@ from textual.app import ScreenStackError
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
-from textual.screen import Screen
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.timer import Timer
 
 from . import exit_signals
