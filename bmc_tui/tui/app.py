@@ -57,8 +57,8 @@ BACKGROUND_SAVE_BYTES = 32 * 1024
 EXIT_UNSAVED = 1
 # The garbage collector's thresholds (Python's defaults: 700, 10, 10): see on_mount.
 GC_THRESHOLDS = (10_000, 50, 100)
-# A step change's garbage is collected this long after it (see collect_soon): once the step
-# is drawn, before the user's next step.
+# A step's dropped screen is collected this long after the step change (see collect_soon):
+# once the new step is drawn, before the user's next step.
 COLLECT_AFTER_STEP = 0.1
 # A question that comes up while the user types ignores keys this long: the rest of a word
 # ("meeting") must not answer it.
@@ -239,8 +239,8 @@ class BmcApp(KeysInOrder):
         # every entry of a large canvas, several times a step change) stay short.
         gc.freeze()
         # Collections rarer: on a large canvas one landed in a keystroke's frames and
-        # put off the next by 30 ms. A step change's garbage is collected once the step is
-        # drawn (collect_soon); Python's own thresholds measured no less memory after it.
+        # put off the next by 30 ms. A dropped step's screen is collected once the next is
+        # drawn (collect_soon); Python's own thresholds measured no less memory with it.
         gc.set_threshold(*GC_THRESHOLDS)
         for step in self.flow.steps:
             self.add_mode(step.id, partial(self.make_step_screen, step))
@@ -315,7 +315,6 @@ class BmcApp(KeysInOrder):
             self.holding_frames = True
             await self._draw_when_mounted(self.switch_mode(step_id))
             await self._drop_step_screens(stale)
-            self.collect_soon()
         if self.document.set_resume_at(step_id):
             self.save(wait=False)
         if target is not None and isinstance(self.screen, StepScreen):
@@ -338,14 +337,16 @@ class BmcApp(KeysInOrder):
             self._step_memories[step_id] = remember(screen)
             await self.remove_mode(step_id)
             self.add_mode(step_id, partial(self.make_step_screen, self.flow.step(step_id)))
+        if step_ids:
+            self.collect_soon()
 
     def collect_soon(self) -> None:
-        """Collect the garbage of a step change once it is drawn (a run of step changes:
-        once, after the last). A dropped step's screen, and the nodes Textual makes and
-        throws away as it styles a screen (cycles, about a thousand objects a visit), are
-        freed only by a full collection; the thresholds of on_mount put that off for a
-        long time, and what the next step builds meanwhile takes new memory instead of
-        reusing theirs. A collection takes about 20 ms, after the step's output."""
+        """Collect the garbage once the step is drawn (a run of step changes: once, after
+        the last). A dropped step's screen is freed only by a full collection, which the
+        thresholds of on_mount put off for long: the next step would take new memory
+        instead of reusing its. A collection takes about 20 ms, after the step's output.
+        (Collecting after every step change, a return visit's too, left no less memory
+        after the five steps.)"""
         if self._collection is None:
             self._collection = self.set_timer(COLLECT_AFTER_STEP, self._collect_garbage)
         else:
