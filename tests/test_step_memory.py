@@ -7,8 +7,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-
-from bmc_tui.tui.app import make_app
+from bmc_tui.tui.app import COLLECT_AFTER_STEP, make_app
 from bmc_tui.tui.widgets import ListEditor
 
 from .test_fit_step import advice_path  # noqa: F401 (a fixture)
@@ -140,3 +139,30 @@ async def test_hidden_advice_stays_hidden_when_the_fit_step_comes_back(advice_pa
         shown = screen_text(app)
         assert "Advice: 3 hidden (a shows it)" in shown and "Show advice" in shown
 
+
+async def wait_for_the_collection(pilot) -> None:
+    """Past the collection the app runs after a step change (what a user's next key meets)."""
+    await pilot.pause(COLLECT_AFTER_STEP * 3)
+
+
+async def test_a_dropped_step_screen_is_freed_by_the_app_itself(example_path):
+    # Not at the garbage collector's next full pass, which the app's thresholds put off
+    # for long: the next step reuses the dropped one's memory instead of taking more.
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        segments = weakref.ref(app.screen)
+        await jump(pilot, 2)
+        await jump(pilot, 3)
+        await wait_for_the_collection(pilot)
+        assert segments() is None
+
+
+async def test_a_dropped_steps_text_box_is_freed_with_its_screen(example_path):
+    # Textual forgets a watcher on the app's theme only when the theme changes: a TextBox
+    # (a TextArea) watching it outlived its dropped screen.
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        description = weakref.ref(app.screen.query_one("#segments-description"))
+        await jump(pilot, 2)
+        await jump(pilot, 3)
+        assert dropped(description)

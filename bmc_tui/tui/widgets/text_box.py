@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.widgets import TextArea
 
 from ...core.text import visible_line
@@ -44,6 +47,18 @@ class TextBox(TextArea):
 
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "cursor_blink_enabled", False))
+
+    def watch(self, obj: DOMNode, attribute_name: str, callback: Callable[..., object], init: bool = True) -> None:
+        if obj is self.app and attribute_name == "theme":
+            # TextArea watches the app's theme, and Textual forgets a watcher on the app only
+            # when the theme changes: every TextBox of a dropped step's screen stayed in
+            # memory for good. The app's theme signal does the same and is left on unmount.
+            self.app.theme_changed_signal.subscribe(self, lambda _theme: callback())
+            return
+        super().watch(obj, attribute_name, callback, init=init)
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
 
     def _on_key(self, event: events.Key) -> None:
         # Before TextArea's own handler (Textual calls each class's), which would insert it.
