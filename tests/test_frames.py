@@ -40,3 +40,17 @@ def test_each_step_switch_is_one_whole_frame(example_path):
             shown = first_frame_shows(session, since)
             assert words in shown
             assert shown == session.display  # nothing left for a later frame to draw
+
+
+def test_a_dialog_opens_and_closes_in_one_whole_frame(example_path):
+    with TerminalSession([str(example_path)], synchronized_output=True) as session:
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        for key, words in (("ctrl+o", "All steps"), ("escape", "Segments (2)"), ("f1", "Customer segments"),
+                           ("escape", "Segments (2)")):
+            since = len(session.raw)
+            session.send(key)
+            session.wait_for(words)
+            session.wait_quiet()
+            assert len(session.frames(since)) == 1, f"{key}: {len(session.frames(since))} frames"
+            assert first_frame_shows(session, since) == session.display

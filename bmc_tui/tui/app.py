@@ -39,6 +39,7 @@ from .dialogs.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.driver import Driver
 
     from ..core.fit import Finding
 
@@ -188,6 +189,16 @@ class BmcApp(KeysInOrder):
             screen.memory = memory
         self._step_screens[step.id] = screen
         return screen
+
+    def get_driver_class(self) -> type[Driver]:
+        from textual.drivers.linux_driver import LinuxDriver
+
+        driver = super().get_driver_class()
+        if driver is LinuxDriver:  # not a web or Windows driver, nor one set from outside
+            from .driver import FrameSavingDriver
+
+            return FrameSavingDriver
+        return driver
 
     def delay_update(self, delay: float = 0.05) -> None:
         # Textual holds the screen back for 50 ms as it switches modes, to mask the

@@ -15,9 +15,10 @@ from textual.widgets import Static
 
 from ..widgets import literal
 from ..widgets.footer import KeyFooter
+from ..whole_frames import WholeFrames
 
 
-class AskScreen(ModalScreen[str | None]):
+class AskScreen(WholeFrames, ModalScreen[str | None]):
     """Dismisses with the key of the chosen answer, or None for Esc (when ``can_cancel``).
 
     Choices are (key, what it does) pairs, keys single letters. Enter is never an answer:

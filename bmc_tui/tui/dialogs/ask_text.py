@@ -11,9 +11,10 @@ from textual.widgets import Input, Static
 
 from ..widgets import TextField, literal
 from ..widgets.footer import KeyFooter
+from ..whole_frames import WholeFrames
 
 
-class AskTextScreen(ModalScreen[object]):
+class AskTextScreen(WholeFrames, ModalScreen[object]):
     """Dismisses with ``answer(text typed)`` (Enter), or None (Esc). Empty text is an answer
     only when ``allow_empty``."""
 

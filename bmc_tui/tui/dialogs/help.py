@@ -10,10 +10,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-
 from ...core.flow import Flow, Step
 from ...core.text import visible, visible_line
 from ..widgets.footer import KeyFooter
+from ..whole_frames import WholeFrames
 
 GLOBAL_KEYS = [
     ("F1 or ?", "this help"),
@@ -43,7 +43,7 @@ def keys_table(keys: Iterable[tuple[str, str]]) -> str:
     return "\n".join(f"- **{plain_markdown(key)}**  {does}" for key, does in keys)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(WholeFrames, ModalScreen[None]):
     """The step's help, what each question means, the keys of this step, and the about text.
 
     The help texts of a flow are Markdown; titles and labels are shown as written. Links

@@ -13,9 +13,10 @@ from textual.widgets import Static
 from ..widgets import Choice, ChoiceList, literal
 from ..words import nothing_yet
 from ..widgets.footer import KeyFooter
+from ..whole_frames import WholeFrames
 
 
-class LinkPickerScreen(ModalScreen[list[str] | None]):
+class LinkPickerScreen(WholeFrames, ModalScreen[list[str] | None]):
     """Space toggles, Enter keeps the choice; dismisses with the chosen ids, or None on Esc.
 
     Every text given is shown literally: titles and items come from the flow and the canvas.

@@ -11,9 +11,10 @@ from textual.widgets.option_list import Option
 
 from ..widgets import literal
 from ..widgets.footer import KeyFooter
+from ..whole_frames import WholeFrames
 
 
-class PickOneScreen(ModalScreen[str | None]):
+class PickOneScreen(WholeFrames, ModalScreen[str | None]):
     """A title and a list; Enter dismisses with the highlighted option's id, Esc with None."""
 
     BINDINGS = [

@@ -9,6 +9,8 @@ from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..whole_frames import WholeFrames
+
 
 MINIMUM_SIZE = Size(80, 24)
 
@@ -17,7 +19,7 @@ def is_too_small(size: Size) -> bool:
     return size.width < MINIMUM_SIZE.width or size.height < MINIMUM_SIZE.height
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(WholeFrames, ModalScreen[None]):
     """Dismissed (with no result) by the app once the terminal is big enough again.
 
     Modal, with nothing to focus: no key reaches the step beneath, so nothing changes

@@ -19,6 +19,7 @@ from ...core.flow import MANY, ONE, TEXT, Question, Step
 from ...core import Canvas, Segment
 from ...core.text import visible_line
 from ..widgets import Choice, ChoiceList, ListEditor, StepBar, TextBox, TextField, choices_from, literal
+from ..whole_frames import WholeFrames
 from ..widgets.footer import KeyFooter
 from .memory import StepMemory, recall
 
@@ -38,7 +39,7 @@ FOOTER_SPARES = ("app.canvas_view", "canvas_view", "app.outline", "outline", "pi
 FOOTER_PAIRS = (("walk(-1)", "walk(1)", "Back/{second}"), ("move(-1)", "move(1)", "Move"))
 
 
-class StepScreen(Screen[None]):
+class StepScreen(WholeFrames, Screen[None]):
     """One step of the interview. Subclasses compose the body and refresh it from the model."""
 
     BINDINGS = [Binding("ctrl+z", "undo", "Undo")]
@@ -50,17 +51,6 @@ class StepScreen(Screen[None]):
         self.step = step
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
         self.memory: StepMemory | None = None  # how the user left the step's dropped screen
-
-    # Textual 8.2 draws a screen that is being switched to inside the batch that holds its
-    # frames back, throws the drawing away and forgets what it had to draw: the first frame
-    # shown was then half the old screen, and a second frame drew it all again. And when a
-    # layout and a full repaint are both due, it draws the parts the layout changed first,
-    # over the old screen, then the whole screen. Held back here, each switch is one frame,
-    # the whole screen (tests/test_frames.py).
-    def _compositor_refresh(self) -> None:
-        if self.bmc.holding_frames or self._repaint_required:
-            return  # held back, or the full repaint due draws this too
-        super()._compositor_refresh()
 
     @property
     def bmc(self) -> BmcApp:

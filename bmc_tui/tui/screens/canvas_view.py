@@ -23,6 +23,7 @@ from ...outputs.canvas_blocks import (
 )
 from ..widgets import literal_line
 from ..widgets.footer import KeyFooter
+from ..whole_frames import WholeFrames
 
 # Below this width the blocks stack (the canvas's layout needs about 100 columns).
 WIDE = 100
@@ -111,7 +112,7 @@ class CanvasBlock(VerticalScroll, can_focus=True):
         yield Static(block_content(self.block), classes="canvas-view-entries")
 
 
-class CanvasViewScreen(ModalScreen[None]):
+class CanvasViewScreen(WholeFrames, ModalScreen[None]):
     """Esc (or the key that opened it) closes it. Modal, so the interview's keys (Ctrl+N...)
     wait until it is closed: a step changed beneath it would be changed unseen."""
 

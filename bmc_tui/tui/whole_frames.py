@@ -1,0 +1,27 @@
+"""Screens drawn in whole frames: over a thin link every frame costs its bytes.
+
+Textual 8.2 draws a screen being switched to inside the batch that holds its frames back,
+throws that drawing away and forgets what it had to draw: the first frame shown was half
+the old screen, then a second drew it all again. And when a layout and a full repaint are
+both due, it draws what the layout changed first, then the whole screen; a screen shown
+(resumed) is laid out, drawn, then drawn whole again. Held back here, a step switch, a
+dialog opening or closing, is one frame of the whole screen (tests/test_frames.py).
+"""
+
+from __future__ import annotations
+
+from textual import events
+
+
+class WholeFrames:
+    """Mixed into a Screen class (first, before Screen or ModalScreen)."""
+
+    def _compositor_refresh(self) -> None:
+        if getattr(self.app, "holding_frames", False) or self._repaint_required:
+            return  # held back (the app is building a step), or the full repaint due draws this too
+        super()._compositor_refresh()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Before Textual's own handler, which lays the screen out (and drew it) and then
+        # asks for the full repaint: asked first, the layout's drawing waits for it.
+        self.refresh()
