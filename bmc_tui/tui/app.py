@@ -174,7 +174,7 @@ class BmcApp(KeysInOrder):
         # The stylesheet was made with these: the theme's first refresh_css has nothing new.
         self._styled_with: dict[str, str] | None = self.get_css_variables()
         # Set while a step's screen is being built or switched to: nothing is drawn until
-        # it is whole (StepScreen draws once, when this ends). See delay_update.
+        # it is whole (whole_frames.py: drawn once when this ends). See delay_update.
         self.holding_frames = False
         self._step_screens: dict[str, StepScreen] = {}  # built and not dropped
         self._step_memories: dict[str, StepMemory] = {}  # how dropped steps were left
