@@ -226,9 +226,11 @@ class CoverageRows(LazyRows, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.current: int | None = None
+        self._in_view: tuple[int, int] | None = None  # (row, its heading): see keep_in_view
 
     def show(self, rows: list[DetailRow]) -> None:
         self.current = None
+        self._in_view = None
         self.set_rows(
             [row.visual() for row in rows],
             [("fit-row", *(c for c in row.classes.split() if c in self.COMPONENT_CLASSES)) for row in rows],
@@ -238,6 +240,35 @@ class CoverageRows(LazyRows, can_focus=True):
         before, self.current = self.current, current
         self.refresh_row(before)
         self.refresh_row(current)
+
+    def keep_in_view(self, row: int, heading: int) -> None:
+        """Scroll so that ``row`` shows, with ``heading`` above it when both fit (else the
+        row in the middle): now if the pane is laid out, else as soon as it is (a first
+        visit: before its first frame, not in a second one)."""
+        self._in_view = (row, heading)
+        if not self._scroll_in_view():
+            self.call_after_refresh(self._scroll_in_view)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # (Textual calls LazyRows' handler as well, after this one.)
+        self._update_virtual_size()
+        self._scroll_in_view()
+
+    def _scroll_in_view(self) -> bool:
+        """Scroll as keep_in_view asked; False while the rows cannot be measured yet."""
+        if self._in_view is None:
+            return True
+        row, heading = self._in_view
+        region = self.scrollable_content_region
+        if not region.height or not region.width or row >= len(self.rows):
+            return False  # not laid out yet (rows have no width to be measured at)
+        self._in_view = None
+        top, _ = self.row_lines(heading)
+        start, end = self.row_lines(row)
+        y = top if end - top <= region.height else start - (region.height - (end - start)) // 2
+        # Forced: the scrollbar may not show yet (it comes with the rows' measured height).
+        self.scroll_to(y=y, animate=False, force=True, immediate=True)
+        return True
 
     def row_parts(self, index: int) -> tuple[str, ...]:
         parts = super().row_parts(index)
@@ -474,21 +505,7 @@ class FitScreen(StepScreen):
         heading = next(
             (n for n in range(current, -1, -1) if self._detail_rows[n].is_heading), current,
         )
-
-        def scroll_to_row() -> None:
-            if not detail.scrollable_content_region.height or current >= len(detail.rows):
-                return  # not laid out yet, or other rows shown since
-            height = detail.scrollable_content_region.height
-            top, _ = detail.row_lines(heading)
-            start, end = detail.row_lines(current)
-            if end - top <= height:
-                detail.scroll_to(y=top, animate=False, force=True, immediate=True)
-            else:  # the row in the middle
-                detail.scroll_to(y=start - (height - (end - start)) // 2, animate=False, force=True, immediate=True)
-
-        # New rows have no width to be measured at until they are laid out. Forced: the
-        # scrollbar may not show yet (the rows' height is measured as they are drawn).
-        detail.call_after_refresh(scroll_to_row)
+        detail.keep_in_view(current, heading)
 
     @staticmethod
     def _row_key(finding: Finding) -> object:
