@@ -251,7 +251,6 @@ class CoverageRows(LazyRows, can_focus=True):
 
     def _on_resize(self, event: events.Resize) -> None:
         # (Textual calls LazyRows' handler as well, after this one.)
-        self._update_virtual_size()
         self._scroll_in_view()
 
     def _scroll_in_view(self) -> bool:
@@ -263,6 +262,7 @@ class CoverageRows(LazyRows, can_focus=True):
         if not region.height or not region.width or row >= len(self.rows):
             return False  # not laid out yet (rows have no width to be measured at)
         self._in_view = None
+        self._update_virtual_size()  # first: it picks the width to measure at (a scrollbar to come)
         top, _ = self.row_lines(heading)
         start, end = self.row_lines(row)
         y = top if end - top <= region.height else start - (region.height - (end - start)) // 2
