@@ -30,6 +30,7 @@ from ...core import ADDRESSED_BY, ITEM_KINDS, OFFER_KINDS, PROFILE_KINDS, Channe
 from ...core.fit import ADVICE, COVERAGE_VERBS, GAP, Finding, FitReport, SegmentFit
 from ...core.text import visible_line
 from ..widgets import literal, literal_line, update_if_changed
+from ..widgets.focus_marked import FocusMarked
 from ..widgets.lazy_list import LazyList, LazyRows
 from .base import StepScreen
 from ..dialogs.link_picker import LinkPickerScreen
@@ -204,16 +205,8 @@ class DetailRow:
         return content
 
 
-class FindingsPane(Vertical):
-    """Marked ``-focused`` while the focus is in it, for its title: Textual restyles a
-    widget's :focus-within rules only for the focused widget's ancestors, not a title
-    beside it, so a title styled by it kept its look as the focus moved on."""
-
-    def _on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        self.set_class(self.has_focus_within, "-focused")
-
-    def _on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        self.set_class(self.has_focus_within, "-focused")
+class FindingsPane(FocusMarked, Vertical):
+    """The findings and their title, which shows whether the keys act on them."""
 
 
 class CoverageRows(LazyRows, can_focus=True):

@@ -23,6 +23,7 @@ from textual.widgets import Input, Label, OptionList
 
 from ...core.text import visible
 from .fields import TextField
+from .focus_marked import FocusMarked
 from .literal import literal_line, update_if_changed
 
 
@@ -92,7 +93,7 @@ class EntryLine(TextField):
             event.prevent_default()  # not Input's paste (of the first line) as well
 
 
-class ListEditor(Vertical):
+class ListEditor(FocusMarked, Vertical):
     """Shows entries the screen gives it and reports what the user asks for.
 
     Entries are never changed here: ``Added``, ``Edited``, ``DeleteRequested``
@@ -315,17 +316,6 @@ class ListEditor(Vertical):
             field.disabled = False
 
     # focus
-
-    def _on_descendant_focus(self) -> None:
-        self._show_focus()
-
-    def _on_descendant_blur(self) -> None:
-        self._show_focus()
-
-    def _show_focus(self) -> None:
-        # A class, not :focus-within, so the title restyles as focus moves. Blur and focus
-        # events of two children may come in either order: ask where focus is now.
-        self.set_class(self.has_focus_within, "-focused")
 
     def focus_entry(self) -> None:
         """Put the cursor where the next entry is typed, or on the list when full."""

@@ -54,6 +54,8 @@ class TextBox(TextArea):
             # when the theme changes: every TextBox of a dropped step's screen stayed in
             # memory for good. The app's theme signal does the same and is left on unmount.
             self.app.theme_changed_signal.subscribe(self, lambda _theme: callback())
+            if init:
+                callback()
             return
         super().watch(obj, attribute_name, callback, init=init)
 
