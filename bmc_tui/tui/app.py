@@ -259,9 +259,8 @@ class BmcApp(KeysInOrder):
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
-        self.holding_frames = True
         # Drawn once, whole: after Textual's start-up batch (call_later) and its mounting.
-        self.call_later(self._draw_when_mounted, self.switch_mode(step_id))
+        self.call_later(self._draw_when_mounted, self._switch_held(step_id))
         self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
@@ -324,17 +323,21 @@ class BmcApp(KeysInOrder):
                 # Its drawn lines go now, before the new screen takes memory: it is never
                 # shown again (the widgets themselves wait for the collection).
                 release_rendering(self._step_screens[other])
-            self.holding_frames = True
-            await self._draw_when_mounted(self.switch_mode(step_id))
+            await self._draw_when_mounted(self._switch_held(step_id))
             await self._drop_step_screens(stale)
         if self.document.set_resume_at(step_id):
             self.save_soon()  # not now: a step change alone need not wait for a write
         if target is not None and isinstance(self.screen, StepScreen):
             self.screen.show_target(target)
 
+    def _switch_held(self, step_id: str) -> Awaitable[object]:
+        """Switch to a step's screen with every frame held back (see _draw_when_mounted)."""
+        self.holding_frames = True
+        return self.switch_mode(step_id)
+
     async def _draw_when_mounted(self, mounted: Awaitable[object]) -> None:
-        """End ``holding_frames`` (set before the switch) once a step's screen is mounted:
-        then it is drawn once, whole."""
+        """End ``holding_frames`` (_switch_held) once a step's screen is mounted: then it
+        is drawn once, whole."""
         try:
             with self.batch_update():
                 await mounted
