@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, startup
 from .opening import load_flow_or_report, open_or_report
 
 if TYPE_CHECKING:
@@ -83,9 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.example and args.file and args.file != args.example:
         parser.error("give either FILE or --example FILE, not both")
-    path = args.example or args.file
-    if path is None:
+    if (args.example or args.file) is None:
         parser.error("name the canvas file to open, e.g. bmc-tui canvas.toml")
+    with startup.loading():  # until the first screen or question is up
+        return interview(args)
+
+
+def interview(args: argparse.Namespace) -> int:
+    """The interview on the canvas the arguments name: full screen, or line by line."""
+    path = args.example or args.file
     # The flow is checked before --example writes anything: a refused run leaves no
     # file behind that the next --example would then refuse to overwrite.
     flow = load_flow_or_report(args.flow)

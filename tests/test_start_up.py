@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import io
+
+import pytest
+
+from bmc_tui import cli, plain, startup
+from bmc_tui.plain.prompts import LinePrompter
 from bmc_tui.tui.app import STYLES, make_app
 
 
@@ -29,3 +36,52 @@ async def test_a_steps_rules_are_parsed_when_it_is_first_shown_and_then_apply(ex
         app.action_canvas_view()
         await pilot.pause()
         assert "canvas_view" in styles_loaded(app)
+
+
+# --- the garbage collector through start-up (bmc_tui/startup.py) ----------------------
+
+
+@pytest.fixture
+def collector():
+    """gc as each test found it, whatever the test left."""
+    yield
+    gc.enable()
+    gc.unfreeze()
+
+
+def test_a_refused_start_turns_the_collector_on_again(tmp_path, collector, capsys):
+    assert cli.main([str(tmp_path / "missing-folder" / "canvas.toml")]) == cli.EXIT_BAD_FILE
+    assert gc.isenabled()
+
+
+def test_the_collector_is_off_while_loading_and_on_for_the_first_question(tmp_path, monkeypatch, collector):
+    seen: list[tuple[str, bool]] = []
+    loaded = startup.loaded
+    # The line mode's default prompter is made while loading; its first question comes after.
+    monkeypatch.setattr(plain, "default_prompter", lambda: seen.append(("made", gc.isenabled())) or Recorder(seen))
+    monkeypatch.setattr(startup, "loaded", lambda **kwargs: (seen.append(("loaded", False)), loaded(**kwargs)))
+    assert cli.main(["--plain", str(tmp_path / "canvas.toml")]) == 0
+    assert seen[:3] == [("made", False), ("loaded", False), ("asked", True)]
+    assert gc.get_threshold() == startup.GC_THRESHOLDS
+
+
+class Recorder(LinePrompter):
+    """Records whether the collector runs when the first question is asked, then ends the input."""
+
+    def __init__(self, seen: list[tuple[str, bool]]) -> None:
+        super().__init__(io.StringIO(""), io.StringIO())
+        self.seen = seen
+
+    def text(self, message: str, default: str = "", placeholder: str = ""):
+        self.seen.append(("asked", gc.isenabled()))
+        raise EOFError
+
+
+async def test_the_app_turns_the_collector_on_once_its_first_screen_is_up(example_path, collector):
+    app = make_app(example_path)
+    with startup.loading():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_threshold() == startup.GC_THRESHOLDS

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
+from .. import startup
 from ..core.flow import Flow
 from ..core.text import visible
 from .interview import Interview
@@ -55,6 +56,8 @@ def run_plain(path: Path | str, flow: Flow, prompter: Prompter | None = None) ->
     if document is None:
         return EXIT_BAD_FILE
     interview = Interview(document, flow, prompter or default_prompter())
+    # Loaded now, questionary too (startup.py): no full collection, the first question waits.
+    startup.loaded(collect=False)
     try:
         with _hangup_raises():
             return _interview(interview)

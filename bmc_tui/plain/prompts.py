@@ -131,6 +131,8 @@ class QuestionaryPrompter(Prompter):
     """questionary on a terminal; '?' typed as an answer, or pressed in a menu, asks for help."""
 
     def __init__(self, stdout: TextIO | None = None) -> None:
+        import questionary  # noqa: F401  (loaded with the rest of start-up: see startup.py)
+
         self.stdout = stdout or sys.stdout
 
     def say(self, text: str = "") -> None:

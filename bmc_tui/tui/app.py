@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 
+from .. import startup
 from . import exit_signals
 from ..core.flow import DEFAULT_FLOW, Flow, Step, flows_folder, load_flow
 from .key_order import KeysInOrder
@@ -56,8 +57,6 @@ SAVE_RETRY = 3.0
 # takes over 100 ms to write); a smaller one at once, in a few milliseconds.
 BACKGROUND_SAVE_BYTES = 32 * 1024
 EXIT_UNSAVED = 1
-# The garbage collector's thresholds (Python's defaults: 700, 10, 10): see on_mount.
-GC_THRESHOLDS = (10_000, 50, 100)
 # A step's dropped screen is collected this long after the step change (see collect_soon):
 # once the new step is drawn, before the user's next step.
 COLLECT_AFTER_STEP = 0.1
@@ -246,25 +245,22 @@ class BmcApp(KeysInOrder):
     # steps
 
     def on_mount(self) -> None:
-        # What is loaded by now (Textual, the flow, the canvas) lives as long as the app:
-        # kept out of the garbage collector's way, its full collections (which would walk
-        # every entry of a large canvas, several times a step change) stay short.
-        gc.freeze()
-        # Collections rarer: on a large canvas one landed in a keystroke's frames and
-        # put off the next by 30 ms. A dropped step's screen is collected once the next is
-        # drawn (collect_soon); Python's own thresholds measured no less memory with it.
-        gc.set_threshold(*GC_THRESHOLDS)
         for step in self.flow.steps:
             self.add_mode(step.id, partial(self.make_step_screen, step))
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
         # Drawn once, whole: after Textual's start-up batch (call_later) and its mounting.
-        self.call_later(self._draw_when_mounted, self._switch_held(step_id))
+        self.call_later(self._show_first_step, step_id)
         self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
             self.call_after_refresh(exit_signals.install(self).start)
+
+    async def _show_first_step(self, step_id: str) -> None:
+        await self._draw_when_mounted(self._switch_held(step_id))
+        # Start-up is over once that is on screen (startup.py); the collection waits for it.
+        self.call_after_refresh(startup.loaded, collect=True)
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""

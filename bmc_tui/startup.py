@@ -1,0 +1,42 @@
+"""The garbage collector through start-up, shared by the full-screen app and the line mode.
+
+Start-up allocates a great deal (Textual or questionary, the flow, the canvas) and frees
+almost nothing: a collector running at Python's thresholds walks that growing heap again
+and again, about a tenth of the time to the first screen. So it is off while the program
+loads, and on again once the first screen or question is up, with what was loaded set
+aside for good (``gc.freeze``): it lives as long as the program, and later full
+collections (which would also walk every entry of a large canvas) stay short.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# Python's defaults are 700, 10, 10. Rarer: on a large canvas a collection landed in a
+# keystroke's frames and put off the next by 30 ms; the app collects a dropped step's
+# screen itself (BmcApp.collect_soon), and Python's own thresholds measured no less memory.
+GC_THRESHOLDS = (10_000, 50, 100)
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Run the program with the collector off until ``loaded`` (or, at the latest, the end)."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        if not gc.isenabled():
+            loaded(collect=False)
+
+
+def loaded(*, collect: bool) -> None:
+    """Start-up is over: set what is loaded aside and let the collector run. ``collect``
+    first frees the little start-up left behind (a full collection: 10-20 ms, so only
+    where nobody waits for it)."""
+    if collect:
+        gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+    gc.enable()
