@@ -3,9 +3,10 @@
 Start-up allocates a great deal (Textual or questionary, the flow, the canvas) and frees
 almost nothing: a collector running at Python's thresholds walks that growing heap again
 and again, about a tenth of the time to the first screen. So it is off while the program
-loads, and on again once the first screen or question is up, with what was loaded set
-aside for good (``gc.freeze``): it lives as long as the program, and later full
-collections (which would also walk every entry of a large canvas) stay short.
+loads, and on again once the first screen or question is up. What was loaded is set aside
+for good (``gc.freeze``) before the first screen is built: it lives as long as the
+program, and later full collections (which would also walk every entry of a large
+canvas) stay short.
 """
 
 from __future__ import annotations
@@ -28,15 +29,18 @@ def loading() -> Iterator[None]:
         yield
     finally:
         if not gc.isenabled():
-            loaded(collect=False)
+            loaded()
 
 
-def loaded(*, collect: bool) -> None:
-    """Start-up is over: set what is loaded aside and let the collector run. ``collect``
-    first frees the little start-up left behind (a full collection: 10-20 ms, so only
-    where nobody waits for it)."""
-    if collect:
-        gc.collect()
+def set_aside() -> None:
+    """What is loaded by now lives as long as the program: out of the collector's way for
+    good. Before the first screen is built: a screen is dropped later, and must be freed."""
     gc.freeze()
+
+
+def loaded() -> None:
+    """Start-up is over: free what it left behind since ``set_aside`` (the part set aside
+    is not walked) and let the collector run."""
+    gc.collect()
     gc.set_threshold(*GC_THRESHOLDS)
     gc.enable()

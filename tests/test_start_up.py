@@ -85,3 +85,22 @@ async def test_the_app_turns_the_collector_on_once_its_first_screen_is_up(exampl
             await pilot.pause()
             assert gc.isenabled()
             assert gc.get_threshold() == startup.GC_THRESHOLDS
+
+
+async def test_a_widget_is_styled_as_it_mounts_not_when_made(example_path, monkeypatch):
+    """Textual restyled a widget made with compact=True on the spot, then again as it
+    mounted: a dozen wasted restylings on a step's first visit."""
+    from textual.widgets import Input
+
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        styled: list[object] = []
+        apply = app.stylesheet.apply
+        monkeypatch.setattr(app.stylesheet, "apply", lambda node, *a, **k: (styled.append(node), apply(node, *a, **k))[1])
+        field = Input(compact=True)
+        assert field not in styled
+        await app.screen.mount(field)
+        assert field in styled
+        assert field.has_class("-textual-compact")
+        assert field.styles.height.value == 1  # the compact rules reached it

@@ -56,8 +56,9 @@ def run_plain(path: Path | str, flow: Flow, prompter: Prompter | None = None) ->
     if document is None:
         return EXIT_BAD_FILE
     interview = Interview(document, flow, prompter or default_prompter())
-    # Loaded now, questionary too (startup.py): no full collection, the first question waits.
-    startup.loaded(collect=False)
+    # Loaded now, questionary too (startup.py).
+    startup.set_aside()
+    startup.loaded()
     try:
         with _hangup_raises():
             return _interview(interview)

@@ -40,6 +40,7 @@ from .dialogs.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.dom import DOMNode
     from textual.driver import Driver
 
     from ..core.fit import Finding
@@ -205,6 +206,13 @@ class BmcApp(KeysInOrder):
         if not self.holding_frames:
             super().delay_update(delay)
 
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        # A node not mounted yet has nothing on screen to restyle, and is styled as it
+        # mounts. Textual restyled each widget given compact=True (or any class toggle) in
+        # its constructor there and then: a dozen times on a step's first visit.
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
+
     def use_styles(self, name: str) -> None:
         """Add the rules of ``styles/NAME.tcss`` before its screen is first made: parsed
         once, and only the new screen's nodes are styled with them (start-up parses only
@@ -245,22 +253,24 @@ class BmcApp(KeysInOrder):
     # steps
 
     def on_mount(self) -> None:
+        startup.set_aside()  # Textual, the flow, the canvas
         for step in self.flow.steps:
             self.add_mode(step.id, partial(self.make_step_screen, step))
         step_id = self.document.resume_step(self.flow.step_ids)
         # Recorded now, written with the first answer: a new file reopens where it was made.
         self.document.set_resume_at(step_id)
         # Drawn once, whole: after Textual's start-up batch (call_later) and its mounting.
-        self.call_later(self._show_first_step, step_id)
+        # Switched now: a question about the file (_hold_the_file) goes on top of the step.
+        self.call_later(self._show_first_step, self._switch_held(step_id))
         self._hold_the_file()
         self.fit_terminal(self.size)
         if not self.is_headless:  # tests under Pilot keep pytest's own Ctrl+C
             self.call_after_refresh(exit_signals.install(self).start)
 
-    async def _show_first_step(self, step_id: str) -> None:
-        await self._draw_when_mounted(self._switch_held(step_id))
-        # Start-up is over once that is on screen (startup.py); the collection waits for it.
-        self.call_after_refresh(startup.loaded, collect=True)
+    async def _show_first_step(self, switched: Awaitable[object]) -> None:
+        await self._draw_when_mounted(switched)
+        # Start-up is over once that is on screen (startup.py): its collection waits for it.
+        self.call_after_refresh(startup.loaded)
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""
