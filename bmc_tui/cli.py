@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from . import __version__, startup
 from .opening import load_flow_or_report, open_or_report
 
 if TYPE_CHECKING:
+    import argparse
+
     from .core.flow import Flow
 
 EXIT_BAD_FILE = 2
@@ -52,7 +54,15 @@ def epilog() -> str:
     return f"commands (each has its own --help):\n{subcommand_lines()}\n\n{keys}"
 
 
+# The options as build_parser defines them, for usual_arguments (a test holds them together).
+FLOW_DEFAULT = "full"
+VALUE_OPTIONS = {"--flow": "flow", "--example": "example"}
+FLAGS = {"--plain": "plain", "--blink": "blink"}
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="bmc-tui",
         description="Walk through the customer side of the Business Model Canvas; "
@@ -61,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", type=Path, help="the canvas file to open; started if absent")
-    parser.add_argument("--flow", default="full", metavar="NAME|PATH",
+    parser.add_argument("--flow", default=FLOW_DEFAULT, metavar="NAME|PATH",
                         help="the interview: 'full' (default), 'quick', or a flow file")
     parser.add_argument("--example", type=Path, metavar="FILE",
                         help="write the bundled example canvas to FILE (never overwrites) and open it")
@@ -79,17 +89,49 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         module_name, _ = SUBCOMMANDS[argv[0]]
         return importlib.import_module(module_name).main(argv[1:])
+    args = usual_arguments(argv) or parsed_arguments(argv)
+    with startup.loading():  # until the first screen or question is up
+        return interview(args)
+
+
+def parsed_arguments(argv: list[str]) -> argparse.Namespace:
+    """The arguments, read by argparse; a usage error ends the program with its message."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.example and args.file and args.file != args.example:
         parser.error("give either FILE or --example FILE, not both")
     if (args.example or args.file) is None:
         parser.error("name the canvas file to open, e.g. bmc-tui canvas.toml")
-    with startup.loading():  # until the first screen or question is up
-        return interview(args)
+    return args
 
 
-def interview(args: argparse.Namespace) -> int:
+def usual_arguments(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of a usual start (``bmc-tui FILE``, with ``--plain``, ``--flow NAME``...),
+    read as argparse would, without importing it: argparse (and gettext) would stay loaded
+    all session for this alone, a few hundred names and 2-3 ms of every start. None for
+    anything else (help, version, errors, abbreviations): argparse reads or explains those."""
+    args: dict[str, object] = {"file": None, "flow": FLOW_DEFAULT, "example": None, "plain": False, "blink": False}
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if word in FLAGS:
+            args[FLAGS[word]] = True
+        elif name in VALUE_OPTIONS:
+            value = value if equals else next(words, "")
+            if not value or value.startswith("-"):
+                return None
+            args[VALUE_OPTIONS[name]] = value
+        elif word.startswith("-") or args["file"] is not None:
+            return None
+        else:
+            args["file"] = word
+    file, example = (Path(args[key]) if args[key] else None for key in ("file", "example"))
+    if (file or example) is None or (file and example and file != example):
+        return None
+    return SimpleNamespace(**{**args, "file": file, "example": example})
+
+
+def interview(args: argparse.Namespace | SimpleNamespace) -> int:
     """The interview on the canvas the arguments name: full screen, or line by line."""
     path = args.example or args.file
     # The flow is checked before --example writes anything: a refused run leaves no

@@ -369,3 +369,52 @@ def test_terminal_problem_names_what_is_missing(monkeypatch):
     assert cli.terminal_problem() == "TERM is not set"
     monkeypatch.setattr(os, "isatty", lambda fd: fd == 0)
     assert cli.terminal_problem() == "stdout is not a terminal"
+
+
+# --- the usual starts, read without argparse -----------------------------------------
+
+USUAL_STARTS = [
+    ["canvas.toml"],
+    ["--plain", "canvas.toml"],
+    ["canvas.toml", "--blink"],
+    ["--flow", "quick", "canvas.toml"],
+    ["--flow=quick", "--plain", "canvas.toml"],
+    ["--flow", "my flows/interview.toml", "canvas.toml"],
+    ["--flow", "a", "--flow", "b", "canvas.toml"],
+    ["--example", "example.toml"],
+    ["--example=example.toml", "example.toml"],
+    ["./check"],
+]
+LEFT_TO_ARGPARSE = [
+    [], ["--help"], ["-h"], ["--version"], ["-"], ["a.toml", "b.toml"], ["--pl", "a.toml"],
+    ["--flow", "--plain", "a.toml"], ["--flow"], ["--flow=", "a.toml"], ["--plain=yes", "a.toml"],
+    ["--", "a.toml"], ["--example", "e.toml", "f.toml"], ["--unknown", "a.toml"],
+]
+
+
+@pytest.mark.parametrize("argv", USUAL_STARTS)
+def test_a_usual_start_is_read_as_argparse_reads_it(argv):
+    assert vars(cli.usual_arguments(argv)) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_ARGPARSE)
+def test_anything_else_is_left_to_argparse(argv):
+    assert cli.usual_arguments(argv) is None
+
+
+def test_the_usual_reading_knows_every_option_of_the_parser():
+    parser = cli.build_parser()
+    options = {option for action in parser._actions for option in action.option_strings}
+    assert options - {"-h", "--help", "--version"} == {*cli.FLAGS, *cli.VALUE_OPTIONS}
+
+
+def test_a_usual_start_does_not_load_argparse(tmp_path, example_path):
+    script = (
+        "import sys\n"
+        "from bmc_tui import cli, plain\n"
+        "plain.run_plain = lambda path, flow: 0  # as far as the interview, not into it\n"
+        f"code = cli.main(['--plain', {str(example_path)!r}])\n"
+        "print('ARGPARSE', 'argparse' in sys.modules, 'CODE', code, file=sys.stderr)\n"
+    )
+    result = run_python(script, cwd=tmp_path)
+    assert "ARGPARSE False CODE 0" in result.stderr, result.stderr
