@@ -218,6 +218,8 @@ async def test_words_not_yet_added_are_kept_for_the_next_session(canvas_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.focused.value == "Offi"
+        # It looks like an entry: the user is told it is not one yet.
+        assert [n.title for n in app._notifications] == ["Not added yet"]
         await pilot.press(*"ces", "enter", "ctrl+q")
         await pilot.pause()
     assert [s["name"] for s in saved(canvas_path)["segments"]] == ["Commuters", "Offices"]

@@ -269,8 +269,21 @@ class BmcApp(KeysInOrder):
 
     async def _show_first_step(self, switched: Awaitable[object]) -> None:
         await self._draw_when_mounted(switched)
+        self._tell_of_drafts()
         # Start-up is over once that is on screen (startup.py): its collection waits for it.
         self.call_after_refresh(startup.loaded)
+
+    def _tell_of_drafts(self) -> None:
+        """A line typed last time and never added is back, looking like an entry: say so."""
+        count = len(self.document.drafts)
+        if count:
+            self.say(
+                "What you typed last time and did not add is back on its line: Enter adds it."
+                if count == 1 else
+                f"{count} entries typed last time and not added are back on their lines: "
+                "Enter adds each.",
+                title="Not added yet", timeout=8,
+            )
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""
