@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ...core.text import visible_line
 from .literal import literal_line
+from .steady_scrollbar import SteadyScrollbar
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class HangingRow:
             yield Text.assemble(self.mark if number == 0 else hanging, line, no_wrap=True, overflow="crop")
 
 
-class ChoiceList(OptionList):
+class ChoiceList(SteadyScrollbar, OptionList):
     """Shows which values are chosen; Space or Enter toggles the highlighted one.
 
     It only displays the choice the screen gives it and reports toggles with

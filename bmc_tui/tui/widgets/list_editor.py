@@ -25,6 +25,7 @@ from ...core.text import visible
 from .fields import TextField
 from .focus_marked import FocusMarked
 from .literal import literal_line, update_if_changed
+from .steady_scrollbar import SteadyScrollbar
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class EntryWithNote:
         yield Text.assemble(entry, self.note, no_wrap=True, overflow="ellipsis")
 
 
-class EntryList(OptionList):
+class EntryList(SteadyScrollbar, OptionList):
     """The entries. A printable key here starts a new entry: it goes to the entry line."""
 
     _drawn_width: int | None = None  # the rows' width when last resized
