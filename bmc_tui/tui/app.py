@@ -22,6 +22,7 @@ from textual.timer import Timer
 from . import exit_signals
 from ..core.flow import DEFAULT_FLOW, Flow, Step, flows_folder, load_flow
 from .key_order import KeysInOrder
+from .lean_strips import use_lean_strips
 from ..core import Segment
 from ..core.document import (
     BackgroundWriter,
@@ -158,6 +159,7 @@ class BmcApp(KeysInOrder):
     save_status: reactive[str] = reactive("", init=False)
 
     def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
+        use_lean_strips()  # a line drawn costs no memory for caches it never uses
         super().__init__()
         self.use_document(document)
         self.flow = flow
