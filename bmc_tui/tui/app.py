@@ -21,6 +21,7 @@ from textual.timer import Timer
 
 from . import exit_signals
 from ..core.flow import DEFAULT_FLOW, Flow, Step, flows_folder, load_flow
+from .key_characters import plain_key_display, skip_named_key_lookups
 from .key_order import KeysInOrder
 from .lean_strips import use_lean_strips
 from ..core import Segment
@@ -160,6 +161,7 @@ class BmcApp(KeysInOrder):
 
     def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
         use_lean_strips()  # a line drawn costs no memory for caches it never uses
+        skip_named_key_lookups()  # nor a key the Unicode name database (key_characters.py)
         super().__init__()
         self.use_document(document)
         self.flow = flow
@@ -207,6 +209,9 @@ class BmcApp(KeysInOrder):
         # change. A step switch is held only until the new screen is mounted.
         if not self.holding_frames:
             super().delay_update(delay)
+
+    def get_key_display(self, binding: Binding) -> str:
+        return plain_key_display(binding) or super().get_key_display(binding)
 
     def use_styles(self, name: str) -> None:
         """Add the rules of ``styles/NAME.tcss`` before its screen is first made: parsed
