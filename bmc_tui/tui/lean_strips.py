@@ -66,6 +66,15 @@ def use_lean_strips() -> None:
     """From now on every Strip makes its caches when first used (once is enough)."""
     if isinstance(Strip.__dict__["_crop_cache"], CacheOnFirstUse):
         return
-    for name, size in CACHE_SIZES.items():
-        setattr(Strip, name, CacheOnFirstUse(Strip.__dict__[name], size))
+
+    def on_first_use(name: str) -> CacheOnFirstUse:
+        return CacheOnFirstUse(Strip.__dict__[name], CACHE_SIZES[name])
+
+    Strip._divide_cache = on_first_use("_divide_cache")
+    Strip._crop_cache = on_first_use("_crop_cache")
+    Strip._style_cache = on_first_use("_style_cache")
+    Strip._filter_cache = on_first_use("_filter_cache")
+    Strip._line_length_cache = on_first_use("_line_length_cache")
+    Strip._crop_extend_cache = on_first_use("_crop_extend_cache")
+    Strip._offsets_cache = on_first_use("_offsets_cache")
     Strip.__init__ = _init_without_caches
