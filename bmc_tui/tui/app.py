@@ -22,7 +22,9 @@ from textual.timer import Timer
 from .. import startup
 from . import exit_signals
 from ..core.flow import DEFAULT_FLOW, Flow, Step, flows_folder, load_flow
+from .key_characters import plain_key_display, skip_named_key_lookups
 from .key_order import KeysInOrder
+from .lean_strips import use_lean_strips
 from ..core import Segment
 from ..core.document import (
     BackgroundWriter,
@@ -158,6 +160,8 @@ class BmcApp(KeysInOrder):
     save_status: reactive[str] = reactive("", init=False)
 
     def __init__(self, document: CanvasDocument, flow: Flow, *, cursor_blink: bool = False) -> None:
+        use_lean_strips()  # a line drawn costs no memory for caches it never uses
+        skip_named_key_lookups()  # nor a key the Unicode name database (key_characters.py)
         super().__init__()
         self.use_document(document)
         self.flow = flow
@@ -212,6 +216,9 @@ class BmcApp(KeysInOrder):
         # its constructor there and then: a dozen times on a step's first visit.
         if node is self or node.is_attached:
             super().update_styles(node, animate)
+
+    def get_key_display(self, binding: Binding) -> str:
+        return plain_key_display(binding) or super().get_key_display(binding)
 
     def use_styles(self, name: str) -> None:
         """Add the rules of ``styles/NAME.tcss`` before its screen is first made: parsed
