@@ -294,8 +294,6 @@ class BmcApp(KeysInOrder):
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""
-        from .dialogs.ask import AskScreen
-
         holder = self.document.take_lock()
         self.show_save_status()
         if holder is None:
@@ -306,6 +304,8 @@ class BmcApp(KeysInOrder):
                     title="Read-only", timeout=10,
                 )
             return
+
+        from .dialogs.ask import AskScreen  # only a file held elsewhere asks at start-up
 
         def chosen(answer: str | None) -> None:
             if answer == "r":
