@@ -220,6 +220,7 @@ async def test_words_not_yet_added_are_kept_for_the_next_session(canvas_path):
         assert app.focused.value == "Offi"
         # It looks like an entry: the user is told it is not one yet.
         assert [n.title for n in app._notifications] == ["Not added yet"]
+        assert "back on its line (Segments)" in next(iter(app._notifications)).message
         await pilot.press(*"ces", "enter", "ctrl+q")
         await pilot.pause()
     assert [s["name"] for s in saved(canvas_path)["segments"]] == ["Commuters", "Offices"]

@@ -281,16 +281,21 @@ class BmcApp(KeysInOrder):
         self.call_after_refresh(startup.loaded)
 
     def _tell_of_drafts(self) -> None:
-        """A line typed last time and never added is back, looking like an entry: say so."""
-        count = len(self.document.drafts)
-        if count:
-            self.say(
-                "What you typed last time and did not add is back on its line: Enter adds it."
-                if count == 1 else
-                f"{count} entries typed last time and not added are back on their lines: "
-                "Enter adds each.",
-                title="Not added yet", timeout=8,
-            )
+        """A line typed last time and never added is back, looking like an entry: say so,
+        and on which steps."""
+        drafts = self.document.drafts
+        if not drafts:
+            return
+        # A list's place is its step's id, or SEGMENT/KIND on the value step (type_into).
+        step_ids = {place if place in self.flow.step_ids else "value" for place in drafts}
+        where = ", ".join(visible_line(step.short) for step in self.flow.steps if step.id in step_ids)
+        self.say(
+            f"What you typed last time and did not add is back on its line ({where}): Enter adds it."
+            if len(drafts) == 1 else
+            f"{len(drafts)} entries typed last time and not added are back on their lines "
+            f"({where}): Enter adds each.",
+            title="Not added yet", timeout=8,
+        )
 
     def _hold_the_file(self) -> None:
         """One writer at a time: a second session is told who holds the file."""
