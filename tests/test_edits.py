@@ -162,3 +162,16 @@ def test_relationship_choices_keep_the_users_order_and_what_was_not_shown(edits,
 def test_the_title_can_be_set(edits, example_path):
     edits.set_title(" A new name ")
     assert saved(example_path)["title"] == "A new name"
+
+
+def test_a_type_no_longer_offered_takes_its_in_place_mark_along_and_undo_brings_both_back(edits, calls):
+    relationship = edits.canvas.segment("commuters").relationship
+    edits.set_relationship_choices("commuters", "types", ["self-service", "communities"])
+    edits.set_relationship_choices("commuters", "established", ["communities"])
+    assert not edits.can_undo  # choosing is not losing
+    edits.set_relationship_choices("commuters", "types", ["self-service"])  # Space on 'communities'
+    assert relationship.established == [] and relationship.status == "planned"
+    assert edits.undo_label == "communities as offered and in place"
+    assert edits.undo() == "communities as offered and in place"
+    assert relationship.types == ["self-service", "communities"]
+    assert relationship.established == ["communities"]

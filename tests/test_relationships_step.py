@@ -71,6 +71,22 @@ async def test_established_motivations_and_cost(example_path):
     assert saved_relationship["cost"] == "high"
 
 
+async def test_a_type_taken_away_with_its_in_place_mark_comes_back_with_ctrl_z(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "tab", "home", "space")  # self-service is in place
+        await pilot.press("shift+tab", "shift+tab", "home", "space")  # Space: no longer offered
+        await pilot.pause()
+        assert "established" not in relationship(example_path, 0)
+        assert "^z Undo" in screen_text(app)
+        assert [n.message for n in app._notifications] == [
+            "No longer self-service as offered and in place: Ctrl+Z brings it back."]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    assert relationship(example_path, 0)["types"] == ["self-service", "automated-services"]
+    assert relationship(example_path, 0)["established"] == ["self-service"]
+
+
 async def test_single_choices_clear_when_toggled_off(example_path):
     app = make_app(at_relationships(example_path))
     async with app.run_test(size=SIZE) as pilot:

@@ -259,6 +259,7 @@ class Edits:
         allowed = relationship.types if key == "established" else RELATIONSHIP_LISTS[key]
         chosen = _checked(values, allowed, key)
         offered = set(RELATIONSHIP_LISTS[key] if shown is None else shown)
+        before = (list(relationship.types), list(relationship.established), relationship.stated_status)
         old = getattr(relationship, key)
         kept = [value for value in old if value not in offered or value in chosen]
         setattr(relationship, key, kept + [value for value in chosen if value not in kept])
@@ -266,7 +267,15 @@ class Edits:
         relationship.established = [t for t in relationship.established if t in relationship.types]
         if key == "types" and not relationship.types:
             relationship.stated_status = ""  # what it said was about the types now gone
-        self._changed()
+        lost = [t for t in before[1] if t not in relationship.established and key == "types"]
+        if not lost:
+            self._changed()
+            return
+
+        def restore() -> None:  # a type no longer offered took its "in place" mark along
+            relationship.types, relationship.established, relationship.stated_status = before
+
+        self._remember(f"{', '.join(lost)} as offered and in place", restore)
 
     def set_relationship_text(self, segment_id: str, key: str, text: str) -> None:
         _check_key(RELATIONSHIP_TEXTS, key)
