@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bmc_tui.core.fit import check_fit
 from bmc_tui.tui.app import make_app
+from bmc_tui.tui.widgets.choice_list import WORDS_GUARD
 
 from .conftest import saved
 from .test_hostile_texts import screen_text
@@ -85,6 +86,20 @@ async def test_a_type_taken_away_with_its_in_place_mark_comes_back_with_ctrl_z(e
         await pilot.pause()
     assert relationship(example_path, 0)["types"] == ["self-service", "automated-services"]
     assert relationship(example_path, 0)["established"] == ["self-service"]
+
+
+async def test_words_typed_on_a_choice_list_tick_nothing_and_tell_what_it_is(example_path):
+    app = make_app(at_relationships(example_path))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.focused.id == "relationships-types"
+        await pilot.press("home", *"dx y", "enter")  # words and Enter, as into a text field
+        await pilot.pause()
+        assert relationship(example_path, 0)["types"] == ["self-service", "automated-services"]
+        assert [n.title for n in app._notifications] == ["Choices"]
+        await pilot.pause(WORDS_GUARD)
+        await pilot.press("space")  # on its own, Space ticks as ever
+        await pilot.pause()
+    assert relationship(example_path, 0)["types"] == ["automated-services"]
 
 
 async def test_single_choices_clear_when_toggled_off(example_path):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from time import monotonic
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -15,6 +17,11 @@ from textual.widgets.option_list import Option
 from ...core.text import visible_line
 from .literal import literal_line
 from .steady_scrollbar import SteadyScrollbar
+
+# A Space or Enter this soon after a letter typed on the list belongs to the words being
+# typed (the list taken for a text field): a word never ticks or unticks a choice.
+WORDS_GUARD = 0.6
+TYPING_HINT = "These are choices, not a text field: Space ticks or unticks the highlighted one; Tab goes on."
 
 
 @dataclass(frozen=True)
@@ -91,10 +98,25 @@ class ChoiceList(SteadyScrollbar, OptionList):
         self.show_examples = show_examples
         self._selected: list[str] = list(selected)
         self._record: object = None  # whose answer is on show (see show_record)
+        self._words_until = 0.0  # see WORDS_GUARD
+        self._hinted = False
         self._fill()
 
     def on_mount(self) -> None:
         self._go_to_start()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character != " ":
+            self._words_until = monotonic() + WORDS_GUARD
+            if not self._hinted:
+                self._hinted = True
+                self.notify(TYPING_HINT, title="Choices", markup=False, timeout=6)
+
+    def action_select(self) -> None:
+        if monotonic() < self._words_until:
+            self._words_until = monotonic() + WORDS_GUARD  # a space between typed words
+            return
+        super().action_select()
 
     def _go_to_start(self) -> None:
         """Tick lists start at the top; a single choice on what is chosen, so Space acts
