@@ -283,3 +283,20 @@ async def test_expected_types_are_saved_and_an_unoffered_one_is_a_gap(example_pa
         gaps = [f.brief for f in check_fit(app.document.canvas).gaps if f.segment_id == "commuters"]
         assert "expects co-creation, which is not offered" in gaps
     assert relationship(example_path, 0)["expected"] == ["self-service", "co-creation"]
+
+
+async def test_a_first_visit_styles_the_screen_once_at_any_width(example_path, monkeypatch):
+    """Made with its width's class (relationships-narrow or -wide) already: Textual added it
+    at the screen's first Resize and restyled every widget of the screen again."""
+    for width, expected in ((80, "relationships-narrow"), (120, "relationships-wide")):
+        app = make_app(example_path)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await pilot.pause()
+            restyled: list[object] = []
+            update_nodes = app.stylesheet.update_nodes
+            monkeypatch.setattr(app.stylesheet, "update_nodes", lambda nodes, *a, **k: update_nodes(
+                restyled.extend(nodes := list(nodes)) or nodes, *a, **k))
+            await app.go_to_step("relationships")
+            await pilot.pause()
+            assert app.screen.has_class(expected)
+            assert app.screen not in restyled

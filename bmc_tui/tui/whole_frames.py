@@ -16,6 +16,18 @@ from textual import events
 class WholeFrames:
     """Mixed into a Screen class (first, before Screen or ModalScreen)."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Made with the class for the terminal's width (HORIZONTAL_BREAKPOINTS) already:
+        # Textual adds it at the screen's first Resize, and a class new then restyles the
+        # whole screen, just styled as it mounted (13 ms of the relationships step's first visit).
+        if self.HORIZONTAL_BREAKPOINTS:
+            width = self.app.size.width
+            for breakpoint, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+                if width >= breakpoint:
+                    self.add_class(name, update=False)
+                    break
+
     def _compositor_refresh(self) -> None:
         if getattr(self.app, "holding_frames", False) or self._repaint_required:
             return  # held back (the app is building a step), or the full repaint due draws this too
