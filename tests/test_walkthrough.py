@@ -226,3 +226,15 @@ async def test_words_not_yet_added_are_kept_for_the_next_session(canvas_path):
     assert [s["name"] for s in saved(canvas_path)["segments"]] == ["Commuters", "Offices"]
     # Added: the draft is gone, and with it the file that kept it.
     assert not (canvas_path.parent / ".canvas.toml.drafts").exists()
+
+
+async def test_words_left_on_several_lists_are_told_with_their_steps(example_path):
+    drafts = example_path.with_name(f".{example_path.name}.drafts")
+    drafts.write_text('{"segments": "Nurses", "commuters/pains": "Rain", "elsewhere": "x"}', encoding="utf-8")
+    app = make_app(example_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # The third is no list of this flow: not counted, not named.
+        assert [n.message for n in app._notifications] == [
+            "2 entries typed last time and not added are back on their lines (Segments, Value): "
+            "Enter adds each."]

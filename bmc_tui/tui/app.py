@@ -282,17 +282,18 @@ class BmcApp(KeysInOrder):
 
     def _tell_of_drafts(self) -> None:
         """A line typed last time and never added is back, looking like an entry: say so,
-        and on which steps."""
-        drafts = self.document.drafts
-        if not drafts:
-            return
+        and on which steps (of this flow: a custom flow may not ask the step at all)."""
         # A list's place is its step's id, or SEGMENT/KIND on the value step (type_into).
-        step_ids = {place if place in self.flow.step_ids else "value" for place in drafts}
-        where = ", ".join(visible_line(step.short) for step in self.flow.steps if step.id in step_ids)
+        places = [place if "/" not in place else "value" for place in self.document.drafts]
+        shown = [step for step in self.flow.steps if step.id in places]
+        count = sum(place in self.flow.step_ids for place in places)
+        if not count:
+            return
+        where = ", ".join(visible_line(step.short) for step in shown)
         self.say(
             f"What you typed last time and did not add is back on its line ({where}): Enter adds it."
-            if len(drafts) == 1 else
-            f"{len(drafts)} entries typed last time and not added are back on their lines "
+            if count == 1 else
+            f"{count} entries typed last time and not added are back on their lines "
             f"({where}): Enter adds each.",
             title="Not added yet", timeout=8,
         )
