@@ -84,7 +84,18 @@ async def test_a_type_taken_away_with_its_in_place_mark_comes_back_with_ctrl_z(e
             "No longer self-service as offered and in place: Ctrl+Z brings it back."]
         await pilot.press("ctrl+z")
         await pilot.pause()
-    assert relationship(example_path, 0)["types"] == ["self-service", "automated-services"]
+        assert relationship(example_path, 0)["types"] == ["self-service", "automated-services"]
+        assert relationship(example_path, 0)["established"] == ["self-service"]
+        # The same again, with the first undo still kept: said again, undone again.
+        await pilot.press("home", "space")  # no longer offered: undo kept
+        await pilot.press("space", "tab", "tab", "home", "space")  # offered and in place again
+        await pilot.pause(WORDS_GUARD)
+        app.clear_notifications()
+        await pilot.press("shift+tab", "shift+tab", "home", "space")
+        await pilot.pause()
+        assert len(app._notifications) == 1
+        await pilot.press("ctrl+z")
+        await pilot.pause()
     assert relationship(example_path, 0)["established"] == ["self-service"]
 
 

@@ -259,7 +259,8 @@ class Edits:
         allowed = relationship.types if key == "established" else RELATIONSHIP_LISTS[key]
         chosen = _checked(values, allowed, key)
         offered = set(RELATIONSHIP_LISTS[key] if shown is None else shown)
-        before = (list(relationship.types), list(relationship.established), relationship.stated_status)
+        in_place = list(relationship.established)
+        before = (list(relationship.types), in_place, relationship.stated_status)
         old = getattr(relationship, key)
         kept = [value for value in old if value not in offered or value in chosen]
         setattr(relationship, key, kept + [value for value in chosen if value not in kept])
@@ -267,7 +268,8 @@ class Edits:
         relationship.established = [t for t in relationship.established if t in relationship.types]
         if key == "types" and not relationship.types:
             relationship.stated_status = ""  # what it said was about the types now gone
-        lost = [t for t in before[1] if t not in relationship.established and key == "types"]
+        # Taking back an "in place" mark itself is the user's choice; a type's going takes it along.
+        lost = [t for t in in_place if t not in relationship.established] if key == "types" else []
         if not lost:
             self._changed()
             return
@@ -306,6 +308,11 @@ class Edits:
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
+
+    @property
+    def undo_count(self) -> int:
+        """How many things Undo can bring back, one after another."""
+        return len(self._undo)
 
     @property
     def undo_label(self) -> str:

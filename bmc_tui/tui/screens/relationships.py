@@ -275,13 +275,13 @@ class RelationshipsScreen(PerSegmentStepScreen):
         if segment is None:
             return
         shown = [choice.value for choice in event.choice_list.choices]
-        undoable = self.bmc.edits.undo_label
+        undoable = self.bmc.edits.undo_count
         question = self.record_answer(event.choice_list, segment.id, event.values, shown=shown)
         if question is None:
             return
         if question.key == "types":
             self._show_relationship(segment)  # what can be in place follows the types
-            if self.bmc.edits.undo_label != undoable:  # a type in place went with its tick
+            if self.bmc.edits.undo_count > undoable:  # a type in place went with its tick
                 self.refresh_bindings()
                 self.bmc.say(f"No longer {self.bmc.edits.undo_label}: Ctrl+Z brings it back.", timeout=6)
         else:
