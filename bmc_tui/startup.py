@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 # Python's defaults are 700, 10, 10. Rarer: on a large canvas a collection landed in a
 # keystroke's frames and put off the next by 30 ms; the app collects a dropped step's
-# screen itself (BmcApp.collect_soon), and Python's own thresholds measured no less memory.
+# screen itself (BmcApp._settle), and Python's own thresholds measured no less memory.
 GC_THRESHOLDS = (10_000, 50, 100)
 
 

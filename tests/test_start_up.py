@@ -23,14 +23,24 @@ def test_every_stylesheet_is_a_screens_own_or_the_shared_one():
     assert {path.stem for path in STYLES.glob("*.tcss")} == {"app", *STEP_STYLES}
 
 
-async def test_a_steps_rules_are_parsed_when_it_is_first_shown_and_then_apply(example_path):
+async def test_a_steps_rules_are_parsed_when_its_screen_is_first_built_and_then_apply(example_path):
     app = make_app(example_path)
+    parsed_at_first_frame: list[set[str]] = []
+    prepare_next_step = app.prepare_next_step
+
+    def after_the_first_frame() -> None:  # the next step's screen is built only now
+        parsed_at_first_frame.append(styles_loaded(app))
+        prepare_next_step()
+
+    app.prepare_next_step = after_the_first_frame
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert styles_loaded(app) == {"app", "segments"}
+        assert parsed_at_first_frame == [{"app", "segments"}]
+        await pilot.pause(0.2)
+        assert styles_loaded(app) == {"app", "segments", "value"}
         await app.go_to_step("fit")
         await pilot.pause()
-        assert styles_loaded(app) == {"app", "segments", "fit"}
+        assert styles_loaded(app) == {"app", "segments", "value", "fit"}
         # A rule of fit.tcss reached the new screen's nodes.
         assert str(app.screen.query_one("#fit-findings").styles.max_height) == "40vh"
         app.action_canvas_view()

@@ -1,5 +1,5 @@
-"""Only the step on show and the one just left keep their screens; any other step's screen
-is dropped and comes back as the user left it (focus, highlighted rows, scrolling, hidden
+"""Only the step on show, the one just left and the next keep their screens; any other
+step's screen is dropped and comes back as the user left it (focus, highlighted rows, scrolling, hidden
 advice, what was typed)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from bmc_tui.tui.app import COLLECT_AFTER_STEP, make_app
+from bmc_tui.tui.app import SETTLE_AFTER_STEP, make_app
 from bmc_tui.tui.widgets import ListEditor
 
 from .test_fit_step import advice_path  # noqa: F401 (a fixture)
@@ -34,7 +34,7 @@ def dropped(screen_ref: weakref.ref) -> bool:
     return screen_ref() is None
 
 
-async def test_only_the_step_on_show_and_the_one_left_keep_their_screens(example_path):
+async def test_only_the_step_on_show_the_one_left_and_the_next_keep_their_screens(example_path):
     app = make_app(example_path)
     async with app.run_test(size=SIZE) as pilot:
         segments = weakref.ref(app.screen)
@@ -42,10 +42,17 @@ async def test_only_the_step_on_show_and_the_one_left_keep_their_screens(example
         value = weakref.ref(app.screen)
         await jump(pilot, 3)
         channels = weakref.ref(app.screen)
+        await wait_for_the_collection(pilot)
         assert dropped(segments) and not dropped(value)
+        assert set(app._step_screens) == {"value", "channels", "relationships"}
         await jump(pilot, 4)
+        await wait_for_the_collection(pilot)
         assert dropped(value) and not dropped(channels)
         assert app.current_step == "relationships"
+        assert set(app._step_screens) == {"channels", "relationships", "fit"}
+        await jump(pilot, 1)
+        await wait_for_the_collection(pilot)
+        assert set(app._step_screens) == {"relationships", "segments", "value"}
 
 
 async def test_a_dropped_step_comes_back_with_its_focus_highlights_and_draft(example_path):
@@ -141,8 +148,10 @@ async def test_hidden_advice_stays_hidden_when_the_fit_step_comes_back(advice_pa
 
 
 async def wait_for_the_collection(pilot) -> None:
-    """Past the collection the app runs after a step change (what a user's next key meets)."""
-    await pilot.pause(COLLECT_AFTER_STEP * 3)
+    """Past the collection the app runs after a step change (what a user's next key meets),
+    and the next step's screen built."""
+    await pilot.pause(SETTLE_AFTER_STEP * 3)
+    await pilot.app.unseen_built()
 
 
 async def test_a_dropped_step_screen_is_freed_by_the_app_itself(example_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from dataclasses import dataclass
 from collections.abc import Awaitable, Iterator
@@ -18,6 +19,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import Worker
 
 from .. import startup
 from . import exit_signals
@@ -38,6 +40,7 @@ from ..core.text import visible, visible_line
 from .screens import step_screen
 from .screens.base import PerSegmentStepScreen, StepScreen
 from .screens.memory import StepMemory, remember
+from .unseen import build_unseen
 from .dialogs.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
@@ -60,9 +63,12 @@ SAVE_RETRY = 3.0
 # takes over 100 ms to write); a smaller one at once, in a few milliseconds.
 BACKGROUND_SAVE_BYTES = 32 * 1024
 EXIT_UNSAVED = 1
-# A step's dropped screen is collected this long after the step change (see collect_soon):
-# once the new step is drawn, before the user's next step.
-COLLECT_AFTER_STEP = 0.1
+# This long after a step change, once the new step is drawn and before the user's next
+# key, the screens no longer kept are dropped and the next step's is built (see _settle).
+SETTLE_AFTER_STEP = 0.1
+# At most this long is a step switch's frame held for the new screen's resume: a screen
+# that never got one is drawn anyway.
+RESUME_WAIT = 0.5
 # A question that comes up while the user types ignores keys this long: the rest of a word
 # ("meeting") must not answer it.
 ANSWER_GUARD = 0.6
@@ -182,7 +188,9 @@ class BmcApp(KeysInOrder):
         self.holding_frames = False
         self._step_screens: dict[str, StepScreen] = {}  # built and not dropped
         self._step_memories: dict[str, StepMemory] = {}  # how dropped steps were left
-        self._collection: Timer | None = None  # see collect_soon
+        self._settling: Timer | None = None  # see _settle_soon
+        self._left_step: str | None = None  # kept besides the step on show
+        self._preparing: tuple[str, Worker[None]] | None = None  # being built, unseen
 
     def make_step_screen(self, step: Step) -> StepScreen:
         """A step's screen, as the user left it if it was dropped (see go_to_step)."""
@@ -279,6 +287,7 @@ class BmcApp(KeysInOrder):
         self._tell_of_drafts()
         # Start-up is over once that is on screen (startup.py): its collection waits for it.
         self.call_after_refresh(startup.loaded)
+        self.call_after_refresh(self.prepare_next_step)  # as the user reads the step
 
     def _tell_of_drafts(self) -> None:
         """A line typed last time and never added is back, looking like an entry: say so,
@@ -341,22 +350,21 @@ class BmcApp(KeysInOrder):
     async def go_to_step(self, step_id: str, target: Finding | None = None) -> None:
         """Show a step; ``target`` (a fit finding) is what its screen then points at.
 
-        Only the screen of the step left is kept besides (going back with Ctrl+P is then
-        quick); any other step's screen is dropped, and built again as the user left it
-        (screens/memory.py): five kept screens held a fifth of the app's memory."""
+        Kept besides the step's screen: the screen of the step left (going back with
+        Ctrl+P is quick) and the next step's, built while the user is here (unseen.py: a
+        step never seen shows as quickly as one come back to). Any other is dropped once
+        the step is drawn, and built again as the user left it (screens/memory.py): five
+        kept screens held a fifth of the app's memory."""
         if step_id not in self.flow.step_ids:
             return
         if step_id != self.current_mode:
+            if self._preparing is not None and self._preparing[0] == step_id:
+                await self.unseen_built()  # half built: shown once whole
+            self._left_step = self.current_mode
             # Awaited, so a quick run of Ctrl+N presses switches one step at a time:
             # overlapping switches could leave the old screen on show.
-            left = self.current_mode
-            stale = [other for other in self._step_screens if other not in (step_id, left)]
-            for other in stale:
-                # Its drawn lines go now, before the new screen takes memory: it is never
-                # shown again (the widgets themselves wait for the collection).
-                release_rendering(self._step_screens[other])
             await self._draw_when_mounted(self._switch_held(step_id))
-            await self._drop_step_screens(stale)
+            self._settle_soon()
         if self.document.set_resume_at(step_id):
             self.save_soon()  # not now: a step change alone need not wait for a write
         if target is not None and isinstance(self.screen, StepScreen):
@@ -365,45 +373,94 @@ class BmcApp(KeysInOrder):
     def _switch_held(self, step_id: str) -> Awaitable[object]:
         """Switch to a step's screen with every frame held back (see _draw_when_mounted)."""
         self.holding_frames = True
-        return self.switch_mode(step_id)
+        mounted = self.switch_mode(step_id)
+        if isinstance(self.screen, StepScreen):
+            self.screen.resume_handled.clear()  # its resume is on its way
+        return mounted
 
     async def _draw_when_mounted(self, mounted: Awaitable[object]) -> None:
-        """End ``holding_frames`` (_switch_held) once a step's screen is mounted: then it
-        is drawn once, whole."""
+        """End ``holding_frames`` (_switch_held) once a step's screen is mounted and has
+        shown the canvas: then it is drawn once, whole."""
+        screen = self.screen
         try:
             with self.batch_update():
                 await mounted
+                if isinstance(screen, StepScreen):
+                    # A screen built before (unseen.py) is mounted already, and Textual
+                    # drew it before its widgets told what the resume changed: then again.
+                    with suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(screen.resume_handled.wait(), RESUME_WAIT)
         finally:
             self.holding_frames = False
             self.screen.refresh()
 
+    def _settle_soon(self) -> None:
+        """Once the step is drawn (a run of step changes: after the last), drop the screens
+        no longer kept and build the next step's (_settle)."""
+        if self._settling is None:
+            self._settling = self.set_timer(SETTLE_AFTER_STEP, self._settle)
+        else:
+            self._settling.reset()
+
+    async def _settle(self) -> None:
+        self._settling = None
+        if not self._running:
+            return  # shutting down: Textual closes every screen itself
+        kept = {self.current_mode, self._left_step, self._next_step_id()}
+        if self._preparing is not None:
+            kept.add(self._preparing[0])  # dropped, if need be, once whole: next time
+        stale = [step_id for step_id in self._step_screens if step_id not in kept]
+        await self._drop_step_screens(stale)
+        if stale:
+            # A dropped screen is freed only by a full collection, which the thresholds
+            # of startup.py put off for long: the next screen built would take new memory
+            # instead of reusing its. About 20 ms, after the step's output.
+            gc.collect()
+        self.prepare_next_step()
+
+    def prepare_next_step(self) -> None:
+        """Build the next step's screen now, unseen, unless it is built already."""
+        step_id = self._next_step_id()
+        if step_id is None or step_id in self._step_screens or self._preparing is not None:
+            return
+        if not self._running:
+            return
+        screen = self.make_step_screen(self.flow.step(step_id))
+        self._screen_stacks[step_id] = [screen]  # the mode's screen, as switch_mode makes it
+        # A worker: Textual cancels it if the app ends meanwhile.
+        self._preparing = (step_id, self.run_worker(self._build_unseen(screen), group="unseen"))
+
+    async def unseen_built(self) -> None:
+        """Return once the screen being built unseen (if any) is whole."""
+        if self._preparing is not None:
+            await self._preparing[1].wait()
+
+    async def _build_unseen(self, screen: StepScreen) -> None:
+        try:
+            await build_unseen(self, screen)
+        finally:
+            self._preparing = None
+
+    def _next_step_id(self) -> str | None:
+        """The step after the one on show, in the flow's order (None after the last)."""
+        step_ids = self.flow.step_ids
+        if self.current_mode not in step_ids:
+            return None
+        index = step_ids.index(self.current_mode) + 1
+        return step_ids[index] if index < len(step_ids) else None
+
     async def _drop_step_screens(self, step_ids: list[str]) -> None:
         """Drop these steps' screens; each comes back as the user left it (memory.py)."""
         for step_id in step_ids:
+            if not self._running:
+                return  # Textual closes the rest itself, and is closing them now
             screen = self._step_screens.pop(step_id)
+            # Its drawn lines go now: it is never shown again (the widgets themselves wait
+            # for the collection).
+            release_rendering(screen)
             self._step_memories[step_id] = remember(screen)
             await self.remove_mode(step_id)
             self.add_mode(step_id, partial(self.make_step_screen, self.flow.step(step_id)))
-        if step_ids:
-            self.collect_soon()
-
-    def collect_soon(self) -> None:
-        """Collect the garbage once the step is drawn (a run of step changes: once, after
-        the last). A dropped step's screen is freed only by a full collection, which the
-        thresholds of on_mount put off for long: the next step would take new memory
-        instead of reusing its. A collection takes about 20 ms, after the step's output.
-        (Collecting after every step change, a return visit's too, left no less memory
-        after the five steps.)"""
-        if self._collection is None:
-            self._collection = self.set_timer(COLLECT_AFTER_STEP, self._collect_garbage)
-        else:
-            self._collection.reset()
-
-    def _collect_garbage(self) -> None:
-        self._collection = None
-        gc.collect()
-
-    # walking the interview: Ctrl+N and Ctrl+P
 
     def walk_target(self, delta: int) -> Walk | None:
         """Where Ctrl+N (1) or Ctrl+P (-1) goes: the next segment of a per-segment step,

@@ -51,6 +51,9 @@ class StepScreen(WholeFrames, Screen[None]):
         self.step = step
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
         self.memory: StepMemory | None = None  # how the user left the step's dropped screen
+        # Set once a resume has shown the canvas and the widgets have told the screen what
+        # changed: the app holds a step switch's frame until then (BmcApp._draw_when_mounted).
+        self.resume_handled = asyncio.Event()
 
     @property
     def bmc(self) -> BmcApp:
@@ -199,11 +202,17 @@ class StepScreen(WholeFrames, Screen[None]):
         for bar in self.query(StepBar):  # none before the screen is composed
             bar.set_status(self.bmc.save_status)
 
+    def _watch__pointer_shape(self, pointer_shape: str) -> None:
+        # A screen built unseen (unseen.py) wrote the mouse pointer's shape as it mounted:
+        # bytes after the step's frame, for a pointer the step on show has set already.
+        if self.is_current:
+            super()._watch__pointer_shape(pointer_shape)
+
     def on_screen_suspend(self) -> None:
         if self not in self.app.screen_stack:  # another step now, not a dialog over this one
             self._shown = None
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    async def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Not restyled (Textual restyles every node at each resume, twice on a first
         # visit): nothing changed that it would show. Focus moves restyle what they change,
         # and a new theme restyles every screen. Restyling repainted every list.
@@ -215,6 +224,8 @@ class StepScreen(WholeFrames, Screen[None]):
         if self._shown != self._showing():
             self.show_canvas()
         self.resumed()
+        await self.gather_repaints()
+        self.resume_handled.set()
 
     def resumed(self) -> None:
         """What a step adds when its screen is resumed (after the canvas is shown)."""

@@ -16,3 +16,10 @@ class SteadyScrollbar:
         # only a new size or room counts. Overrides a private method of Textual 8.2.8:
         # tests/test_steady_scrollbar.py fails if it changes.
         return super()._size_updated(size, self.virtual_size, container_size, layout)
+
+    def _on_resize(self) -> None:
+        # Textual's OptionList forgets its rows when resized and counts them again when
+        # first drawn: the new virtual size then laid the screen out again, and a second
+        # frame followed the first. Counted here, they are ready before the frame.
+        super()._on_resize()
+        self._update_lines()
