@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         module_name, _ = SUBCOMMANDS[argv[0]]
         return importlib.import_module(module_name).main(argv[1:])
     args = usual_arguments(argv) or parsed_arguments(argv)
+    startup.asyncio_without_tls()
     with startup.loading():  # until the first screen or question is up
         return interview(args)
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import gc
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from bmc_tui import cli, plain, startup
 from bmc_tui.plain.prompts import LinePrompter
 from bmc_tui.tui.app import STYLES, make_app
+
+from .terminal import TerminalSession
 
 
 def styles_loaded(app) -> set[str]:
@@ -46,6 +51,26 @@ async def test_a_steps_rules_are_parsed_when_its_screen_is_first_built_and_then_
         app.action_canvas_view()
         await pilot.pause()
         assert "canvas_view" in styles_loaded(app)
+
+
+# --- asyncio without TLS (startup.asyncio_without_tls) ---------------------------------
+
+
+def test_asyncio_is_loaded_without_tls_and_ssl_still_imports_after():
+    code = (
+        "import sys; from bmc_tui import startup; startup.asyncio_without_tls()\n"
+        "import asyncio, asyncio.sslproto\n"
+        "assert 'ssl' not in sys.modules and asyncio.sslproto.ssl is None\n"
+        "import ssl; assert ssl.SSLContext\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_running_interview_has_not_loaded_openssl(example_path):
+    with TerminalSession([str(example_path)]) as session:
+        session.wait_for("Segments (2)")
+        maps = Path(f"/proc/{session.child.pid}/maps").read_text()
+    assert "libssl" not in maps and "_ssl" not in maps
 
 
 # --- the garbage collector through start-up (bmc_tui/startup.py) ----------------------
