@@ -62,6 +62,7 @@ class TerminalSession:
         columns, rows = size
         self.size = size
         self._answer_sync = synchronized_output
+        self._sync_answered = False
         command, *rest = [*program(), *args]
         environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(rows)}
         environment.pop("NO_COLOR", None)
@@ -92,7 +93,9 @@ class TerminalSession:
                 return
             self.raw += data
             self._stream.feed(data)
-            if self._answer_sync and SYNC_QUERY in data:
+            # Looked for in all read so far: a busy machine splits the query over two reads.
+            if self._answer_sync and not self._sync_answered and SYNC_QUERY in self.raw:
+                self._sync_answered = True
                 self.child.send(SYNC_SUPPORTED)
 
     @property
