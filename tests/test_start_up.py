@@ -39,9 +39,13 @@ async def test_a_steps_rules_are_parsed_when_its_screen_is_first_built_and_then_
 
     app.prepare_next_step = after_the_first_frame
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        for _ in range(100):  # until the first frame is drawn
+            if parsed_at_first_frame:
+                break
+            await pilot.pause(0.02)
         assert parsed_at_first_frame == [{"app", "segments"}]
-        await pilot.pause(0.2)
+        await pilot.pause()
+        await app.unseen_built()
         assert styles_loaded(app) == {"app", "segments", "value"}
         await app.go_to_step("fit")
         await pilot.pause()

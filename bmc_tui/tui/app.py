@@ -390,12 +390,10 @@ class BmcApp(KeysInOrder):
                     # drew it before its widgets told what the resume changed: then again.
                     with suppress(asyncio.TimeoutError):
                         await asyncio.wait_for(screen.resume_handled.wait(), RESUME_WAIT)
+                    await screen.gather_repaints()
         finally:
             self.holding_frames = False
             self.screen.refresh()
-            # Drawn now, not at the screen's next tick: its timer ticked while the frame was
-            # held, and the next tick came up to 1/60 s later (more on a busy machine).
-            self.screen._on_timer_update()
 
     def _settle_soon(self) -> None:
         """Once the step is drawn (a run of step changes: after the last), drop the screens

@@ -51,8 +51,8 @@ class StepScreen(WholeFrames, Screen[None]):
         self.step = step
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
         self.memory: StepMemory | None = None  # how the user left the step's dropped screen
-        # Set once a resume has shown the canvas and the widgets have told the screen what
-        # changed: the app holds a step switch's frame until then (BmcApp._draw_when_mounted).
+        # Set once a resume has shown the canvas: the app holds a step switch's frame until
+        # then, and until the widgets have told the screen what changed (_draw_when_mounted).
         self.resume_handled = asyncio.Event()
 
     @property
@@ -212,7 +212,7 @@ class StepScreen(WholeFrames, Screen[None]):
         if self not in self.app.screen_stack:  # another step now, not a dialog over this one
             self._shown = None
 
-    async def on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Not restyled (Textual restyles every node at each resume, twice on a first
         # visit): nothing changed that it would show. Focus moves restyle what they change,
         # and a new theme restyles every screen. Restyling repainted every list.
@@ -224,7 +224,8 @@ class StepScreen(WholeFrames, Screen[None]):
         if self._shown != self._showing():
             self.show_canvas()
         self.resumed()
-        await self.gather_repaints()
+        # Not awaited here: a pause before Textual's own handler (which runs after this)
+        # left the segment detail to be laid out again a frame after each Enter.
         self.resume_handled.set()
 
     def resumed(self) -> None:

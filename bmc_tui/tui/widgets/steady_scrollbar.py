@@ -18,8 +18,8 @@ class SteadyScrollbar:
         return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def _on_resize(self) -> None:
-        # Textual's OptionList forgets its rows when resized and counts them again when
-        # first drawn: the new virtual size then laid the screen out again, and a second
-        # frame followed the first. Counted here, they are ready before the frame.
-        super()._on_resize()
-        self._update_lines()
+        # Textual's OptionList forgets its rows when resized (its own handler, which Textual
+        # calls after this one) and counts them again when first drawn: the new virtual
+        # size then laid the screen out again, and a second frame followed the first.
+        # Counted just after, they are ready before the frame.
+        self.call_next(self._update_lines)
