@@ -422,10 +422,10 @@ class BmcApp(KeysInOrder):
     def prepare_next_step(self) -> None:
         """Build the next step's screen now, unseen, unless it is built already."""
         step_id = self._next_step_id()
-        if step_id is None or step_id in self._step_screens or self._preparing is not None:
+        if not self._running or step_id is None or step_id in self._step_screens:
             return
-        if not self._running:
-            return
+        if self._preparing is not None:
+            return  # one at a time: _settle asks again after the next step change
         screen = self.make_step_screen(self.flow.step(step_id))
         self._screen_stacks[step_id] = [screen]  # the mode's screen, as switch_mode makes it
         # A worker: Textual cancels it if the app ends meanwhile.

@@ -28,12 +28,12 @@ class WholeFrames:
                     self.add_class(name, update=False)
                     break
 
-    async def _on_compose(self, event: events.Compose) -> None:
-        # Textual's update timer starts paused, and its first resume waits a whole period
-        # (1/60 s) before the screen's first frame. Started as the screen composes, that
-        # wait is spent building the screen, and a later resume draws at once.
+    def _on_compose(self) -> None:
+        # Before Widget's own handler (Textual calls each class's), which composes. Textual's
+        # update timer starts paused, and its first resume waits a whole period (1/60 s)
+        # before the screen's first frame. Started as the screen composes, that wait is
+        # spent building the screen, and a later resume draws at once.
         self._update_timer.resume()
-        await super()._on_compose(event)
 
     def _compositor_refresh(self) -> None:
         if getattr(self.app, "holding_frames", False) or self._repaint_required:
