@@ -36,6 +36,7 @@ def test_textual_still_has_what_building_unseen_uses():
     assert list(inspect.signature(App._register).parameters)[:3] == ["self", "parent", "widgets"]
     assert list(inspect.signature(Screen._refresh_layout).parameters) == ["self", "size", "scroll"]
     assert isinstance(inspect.getattr_static(Screen, "_update_timer"), property)
+    assert list(inspect.signature(Screen._on_timer_update).parameters) == ["self"]  # BmcApp draws now
     assert callable(Screen._watch__pointer_shape)
     assert "_on_compose" in Widget.__dict__  # called after WholeFrames' own
     assert callable(OptionList._update_lines) and callable(OptionList._on_resize)

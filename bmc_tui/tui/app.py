@@ -40,7 +40,7 @@ from ..core.text import visible, visible_line
 from .screens import step_screen
 from .screens.base import PerSegmentStepScreen, StepScreen
 from .screens.memory import StepMemory, remember
-from .unseen import build_unseen
+from .unseen import build_unseen, lay_out_until_settled
 from .dialogs.too_small import TooSmallScreen, is_too_small
 
 if TYPE_CHECKING:
@@ -391,9 +391,14 @@ class BmcApp(KeysInOrder):
                     with suppress(asyncio.TimeoutError):
                         await asyncio.wait_for(screen.resume_handled.wait(), RESUME_WAIT)
                     await screen.gather_repaints()
+                # Laid out now, until the widgets' answers to their new sizes change nothing:
+                # then drawn at once, not at the screen's next tick (its timer ticked during
+                # the hold; the next came up to 1/60 s later, more on a busy machine).
+                await lay_out_until_settled(screen, self.size)
         finally:
             self.holding_frames = False
             self.screen.refresh()
+            self.screen._on_timer_update()
 
     def _settle_soon(self) -> None:
         """Once the step is drawn (a run of step changes: after the last), drop the screens

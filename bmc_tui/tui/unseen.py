@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 
 from textual.app import App
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
@@ -30,15 +31,21 @@ async def build_unseen(app: App, screen: Screen) -> None:
     """Mount ``screen``, not on show, lay it out at the app's size and draw its lines into
     its widgets' caches, where showing it later finds them."""
     await AwaitMount(screen, app._register(app, screen))
+    await lay_out_until_settled(screen, app.size)
+    screen._dirty_widgets.clear()  # all drawn now, and all drawn again once shown
+    screen._compositor.render_update(full=True)
+
+
+async def lay_out_until_settled(screen: Screen, size: Size) -> None:
+    """Lay ``screen`` out at ``size`` until its widgets, told their sizes, change nothing
+    more: drawn then, it is drawn once."""
     for _ in range(LAYOUTS):
         await _let_handlers_run()
         if not screen._layout_required:
             break
-        # Cleared as Textual clears it after a layout: else showing the screen lays it out again.
+        # Cleared as Textual clears it after a layout: else the next update lays it out again.
         screen._layout_required = False
-        screen._refresh_layout(app.size)
-    screen._dirty_widgets.clear()  # all drawn now, and all drawn again once shown
-    screen._compositor.render_update(full=True)
+        screen._refresh_layout(size)
 
 
 async def _let_handlers_run() -> None:
