@@ -4,7 +4,8 @@ Building a step's screen (its widgets mounted and styled, laid out, their lines 
 most of a first visit: 60-100 ms against 15 for coming back to a screen built before. The
 app builds the next step's screen this way while the user is on the current one, so that
 Ctrl+N to a step never seen costs what a return visit does. Nothing reaches the terminal:
-a screen that is not the current one is never drawn out.
+a screen that is not the current one is never drawn out. ``lay_out_until_settled`` also
+lays out a step switch's held frame, which is then drawn at once (BmcApp._draw_when_mounted).
 
 Textual 8.2 has no public call for it: ``App._register`` is what ``switch_mode`` uses to
 start a mode's screen, ``Screen._refresh_layout`` what it uses to lay one out
