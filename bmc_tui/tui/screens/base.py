@@ -43,6 +43,11 @@ class StepScreen(WholeFrames, Screen[None]):
     """One step of the interview. Subclasses compose the body and refresh it from the model."""
 
     BINDINGS = [Binding("ctrl+z", "undo", "Undo")]
+    # Each step puts the focus where its work starts (on_mount): the entry line of the
+    # first list, the first field without the scroll that would hide its label, or
+    # nothing without a segment. Textual's auto focus first focused the first focusable
+    # widget, and each move restyled what it left and what it reached.
+    AUTO_FOCUS = ""
     # Lists (by id) whose highlighted row follows the canvas, not the screen's memory.
     HIGHLIGHT_FROM_MODEL: tuple[str, ...] = ()
 

@@ -208,6 +208,8 @@ class DetailRow:
 class FindingsPane(FocusMarked, Vertical):
     """The findings and their title, which shows whether the keys act on them."""
 
+    FOCUS_STYLED = "#fit-findings-title"
+
 
 class CoverageRows(LazyRows, can_focus=True):
     """The detail pane's rows, drawn as they scroll into view (a segment can have hundreds);

@@ -31,9 +31,6 @@ class RelationshipsScreen(PerSegmentStepScreen):
     # Two columns from this width on; one scrolling column below it.
     HORIZONTAL_BREAKPOINTS = [(0, "relationships-narrow"), (100, "relationships-wide")]
 
-    # on_mount picks the first field itself, without the scroll that would hide its label.
-    AUTO_FOCUS = ""
-
     _shown_segment: str | None = None  # whose answers are on screen
 
     def compose_body(self) -> ComposeResult:

@@ -34,9 +34,6 @@ def count_of(count: int, kind: str) -> str:
 
 
 class ValueScreen(PerSegmentStepScreen):
-    # Focus is placed by hand: the entry of the first list, or nothing without a segment.
-    AUTO_FOCUS = ""
-
     BINDINGS = [
         Binding("tab", "next_list(1)", "Next list", show=False),
         Binding("shift+tab", "next_list(-1)", "Previous list", show=False),

@@ -102,6 +102,8 @@ class ListEditor(FocusMarked, Vertical):
     ``set_entries`` with the result.
     """
 
+    FOCUS_STYLED = ".list-editor--title"
+
     # The entry line sits right under the last entry: the list is as high as its entries,
     # up to the room its editor has (see on_resize).
     DEFAULT_CSS = """
