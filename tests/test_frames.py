@@ -86,3 +86,19 @@ def test_a_dialog_opens_and_closes_in_one_whole_frame(example_path):
         each_is_one_whole_frame(session, [
             ("ctrl+o", "All steps"), ("escape", "Segments (2)"), ("f1", "Customer segments"), ("escape", "Segments (2)"),
         ])
+
+
+def test_a_jump_to_a_step_never_shown_is_one_whole_frame(example_path):
+    # Each step is built as it is jumped to, its focus placed at once (a focus placed a
+    # turn later came in a second frame). The fit step's coverage pane scrolls to the row
+    # its finding points at and has a scrollbar: Textual repainted that scrollbar,
+    # unchanged, after every later layout of the screen (a second frame; and a third,
+    # whole, when the dialog's and the dropped screens' removals laid it out again).
+    with TerminalSession([str(example_path)], synchronized_output=True) as session:
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        each_is_one_whole_frame(session, [
+            ("ctrl+o", "All steps"), ("5", "Does your offer match"),
+            ("ctrl+o", "All steps"), ("4", "which relationships it expects"),
+            ("ctrl+o", "All steps"), ("3", "How you reach each segment"),
+        ])

@@ -51,3 +51,27 @@ async def test_typing_leaves_a_long_lists_scrollbar_alone_and_an_entry_added_mov
         assert drawn and set(drawn) == {SEGMENTS + 1}  # drawn for the new entry, at its size
         assert scrollbar.window_virtual_size == SEGMENTS + 1
         assert scrollbar.position == entries.scroll_y > 0  # at the new last entry
+
+
+async def test_the_fit_coverage_panes_scrollbar_shows_and_a_layout_leaves_it_alone(example_path, monkeypatch):
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o", "5")
+        await pilot.pause(0.3)
+        detail = app.screen.query_one("#fit-detail")
+        assert detail.virtual_size.height > detail.size.height  # its rows do not fit at 80x24
+        scrollbar = detail.vertical_scrollbar
+        assert detail.show_vertical_scrollbar
+        assert (scrollbar.window_virtual_size, scrollbar.window_size) == (detail.virtual_size.height, detail.size.height)
+        drawn: list[int] = []
+        refresh = type(scrollbar).refresh
+        monkeypatch.setattr(type(scrollbar), "refresh", lambda self, *a, **k: (
+            drawn.append(self.position) if self is scrollbar else None, refresh(self, *a, **k))[1])
+        app.screen.refresh(layout=True)  # as a dialog closing does
+        await pilot.pause()
+        assert drawn == []
+        await pilot.press("tab")  # to the coverage pane, which then scrolls with the keys
+        await pilot.press("end")
+        await pilot.pause()
+        assert drawn and scrollbar.position == detail.scroll_y > 0

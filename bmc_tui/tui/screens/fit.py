@@ -307,10 +307,8 @@ class FitScreen(StepScreen):
     def on_mount(self) -> None:
         self._fit_layout(self.app.size.width)
         self.refresh_from_model()
-        if self.report.findings:
-            self.findings_list.focus()
-        else:
-            self.query_one("#fit-detail").focus()
+        # At once, not at the next turn of the loop (Widget.focus): in the step's first frame.
+        self.set_focus(self.findings_list if self.report.findings else self.query_one("#fit-detail"))
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit_layout(event.size.width)

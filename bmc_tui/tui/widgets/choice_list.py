@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from ...core.text import visible_line
 from .literal import literal_line
-from .steady_scrollbar import SteadyScrollbar
+from .steady_scrollbar import SteadyOptionList
 
 # A Space or Enter this soon after a letter typed on the list belongs to the words being
 # typed (the list taken for a text field): a word never ticks or unticks a choice.
@@ -53,7 +53,7 @@ class HangingRow:
             yield Text.assemble(self.mark if number == 0 else hanging, line, no_wrap=True, overflow="crop")
 
 
-class ChoiceList(SteadyScrollbar, OptionList):
+class ChoiceList(SteadyOptionList, OptionList):
     """Shows which values are chosen; Space or Enter toggles the highlighted one.
 
     It only displays the choice the screen gives it and reports toggles with

@@ -24,11 +24,13 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual
 
+from .steady_scrollbar import SteadyScrollbar
+
 # Rendered rows kept, at most: a few screens' worth, so scrolling back is cheap too.
 RENDERED_ROWS_KEPT = 512
 
 
-class LazyRows(ScrollView):
+class LazyRows(SteadyScrollbar, ScrollView):
     """Rows drawn only as they scroll into view, each styled by its component classes
     (``parts``); a subclass names the classes it offers in COMPONENT_CLASSES."""
 
@@ -109,6 +111,9 @@ class LazyRows(ScrollView):
         size = Size(width, self._line_starts(width)[-1])
         if size != self.virtual_size:
             self.virtual_size = size
+            # The scrollbar follows the new size now, as Textual's OptionList does it: a
+            # layout no longer updates it (SteadyScrollbar).
+            self._scroll_update(size)
 
     def _scrollbar_to_come(self, width: int) -> bool:
         """Rows taller than the region will bring a vertical scrollbar not shown yet."""

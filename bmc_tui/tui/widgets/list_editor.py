@@ -25,7 +25,7 @@ from ...core.text import visible
 from .fields import TextField
 from .focus_marked import FocusMarked
 from .literal import literal_line, update_if_changed
-from .steady_scrollbar import SteadyScrollbar
+from .steady_scrollbar import SteadyOptionList
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class EntryWithNote:
         yield Text.assemble(entry, self.note, no_wrap=True, overflow="ellipsis")
 
 
-class EntryList(SteadyScrollbar, OptionList):
+class EntryList(SteadyOptionList, OptionList):
     """The entries. A printable key here starts a new entry: it goes to the entry line."""
 
     _drawn_width: int | None = None  # the rows' width when last resized

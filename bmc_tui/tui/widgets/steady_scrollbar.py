@@ -6,16 +6,20 @@ from textual.geometry import Size
 
 
 class SteadyScrollbar:
-    """Mixed into an OptionList class (first, before it)."""
+    """Mixed into a ScrollView class (first, before it)."""
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # Textual's OptionList (a ScrollView) compares the size a layout arranged for it (its room) with
+        # Textual's ScrollView compares the size a layout arranged for it (its room) with
         # its own virtual size (all its rows): on a list longer than its room they always
-        # differ, so every layout of the screen (an entry added, a key typed) set the
-        # scrollbar again and repainted it a frame later, unchanged. Compared with itself,
-        # only a new size or room counts. Overrides a private method of Textual 8.2.8:
-        # tests/test_steady_scrollbar.py fails if it changes.
+        # differ, so every layout of the screen (an entry added, a key typed, a dialog
+        # closed) set the scrollbar again and repainted it a frame later, unchanged.
+        # Compared with itself, only a new size or room counts. Overrides a private method
+        # of Textual 8.2.8: tests/test_steady_scrollbar.py fails if it changes.
         return super()._size_updated(size, self.virtual_size, container_size, layout)
+
+
+class SteadyOptionList(SteadyScrollbar):
+    """Mixed into an OptionList class (first, before it)."""
 
     def _on_resize(self) -> None:
         # Textual's OptionList forgets its rows when resized (its own handler, which Textual
