@@ -102,3 +102,17 @@ def test_a_jump_to_a_step_never_shown_is_one_whole_frame(example_path):
             ("ctrl+o", "All steps"), ("4", "which relationships it expects"),
             ("ctrl+o", "All steps"), ("3", "How you reach each segment"),
         ])
+
+
+def test_an_entry_added_on_the_value_step_and_a_walk_to_the_next_segment_are_one_frame_each(example_path):
+    # The new entry's list grows by a row and counts its rows again once resized; the next
+    # segment's lists change together, an empty one shrinking: each was drawn in two or
+    # three frames, 5-30 ms apart, the same rows written again.
+    with TerminalSession([str(example_path)], synchronized_output=True) as session:
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        each_is_one_whole_frame(session, [("ctrl+n", "Products & services (2)")])
+        session.type("Commute")
+        session.wait_for("Commute")
+        session.wait_quiet()
+        each_is_one_whole_frame(session, [("enter", "Jobs (3)"), ("ctrl+n", "Segment 2/2")])

@@ -194,6 +194,7 @@ class ChannelsScreen(RecordListScreen):
         question = self.question("segments")
         self.bmc.edits.add_channel(event.text, serve_every_segment=bool(question and question.every_at_first))
         self.refresh_from_model(highlight=len(self.canvas.channels) - 1)
+        self.bmc.draw_once(self)
 
     def delete_question(self, channel: Channel) -> tuple[str, str]:
         return (

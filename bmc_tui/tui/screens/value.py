@@ -289,6 +289,7 @@ class ValueScreen(PerSegmentStepScreen):
         elif event.editor.field.disabled:
             # The flow's cap is reached: typing goes on in the next list.
             self._focus_list_after(event.editor, 1, on_list=False)
+        self.bmc.draw_once(self)
 
     def _item_at(self, editor: ListEditor, index: int) -> tuple[Segment, str, Item] | None:
         segment = self.current_segment

@@ -291,6 +291,7 @@ class ListEditor(FocusMarked, Vertical):
                     option_list.replace_option_prompt_at_index(index, prompt)
         else:
             option_list.set_options(prompts)
+        option_list.count_rows()
         self._prompts = prompts
 
     def show_draft(self, place: str, text: str) -> None:

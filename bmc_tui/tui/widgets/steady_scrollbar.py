@@ -27,3 +27,9 @@ class SteadyOptionList(SteadyScrollbar):
         # size then laid the screen out again, and a second frame followed the first.
         # Counted just after, they are ready before the frame.
         self.call_next(self._update_lines)
+
+    def count_rows(self) -> None:
+        """Count the rows now, after options were set, replaced or added. Textual counts
+        them again only when it draws the list: a list emptied (another segment's) then
+        changed its height after the frame, and was laid out and drawn again."""
+        self._update_lines()
