@@ -116,3 +116,15 @@ def test_an_entry_added_on_the_value_step_and_a_walk_to_the_next_segment_are_one
         session.wait_for("Commute")
         session.wait_quiet()
         each_is_one_whole_frame(session, [("enter", "Jobs (3)"), ("ctrl+n", "Segment 2/2")])
+
+
+def test_a_tab_to_the_next_list_is_one_frame_of_what_it_changes(example_path):
+    # Textual repainted the whole screen at every focus move (7 KB for a Tab, in two
+    # frames): only the two lists' marks and entry lines and the footer's keys change.
+    with TerminalSession([str(example_path)], synchronized_output=True) as session:
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        each_is_one_whole_frame(session, [("ctrl+n", "Products & services (2)")])
+        since = len(session.raw)
+        each_is_one_whole_frame(session, [("tab", "Pains (2)")])
+        assert len(session.raw) - since < 2000

@@ -10,12 +10,23 @@ dialog opening or closing, is one frame of the whole screen (tests/test_frames.p
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.geometry import Size
+from textual.reactive import Reactive
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 
 class WholeFrames:
     """Mixed into a Screen class (first, before Screen or ModalScreen)."""
+
+    # Textual's own, but without its repaint of the whole screen at every focus move: a
+    # Tab from one list to the next wrote the whole screen (6 KB) for the two widgets
+    # whose look changed, which repaint themselves (and their focus-marked titles).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -233,6 +233,7 @@ class ValueScreen(PerSegmentStepScreen):
         # Stay on the lists when moving from a list; otherwise go where the next entry is typed.
         on_list = editor is not None and editor.option_list.has_focus
         self._focus_list_after(editor, delta, on_list=on_list)
+        self.bmc.draw_once(self)  # both lists' marks and the footer's keys, together
 
     def _focus_list_after(self, editor: ListEditor | None, delta: int, *, on_list: bool) -> None:
         editors = self.editors
