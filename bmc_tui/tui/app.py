@@ -404,10 +404,18 @@ class BmcApp(KeysInOrder):
 
         Settled by the app, after the handler: the screen's own messages (a widget asking
         for a layout) wait while one of its handlers runs."""
-        if self.holding_frames:  # a step switch holds the frame: it draws this too
-            return
+        if self.holding_frames or not screen.is_current:
+            return  # a step switch holds the frame and draws this too; a screen unseen is not drawn
         self.holding_frames = True
         self.call_later(self._draw_settled, screen)
+
+    def action_focus_next(self) -> None:
+        super().action_focus_next()
+        self.draw_once(self.screen)  # the field left and the one reached, with the footer's keys
+
+    def action_focus_previous(self) -> None:
+        super().action_focus_previous()
+        self.draw_once(self.screen)
 
     async def _draw_settled(self, screen: Screen) -> None:
         try:

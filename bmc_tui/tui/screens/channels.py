@@ -189,6 +189,7 @@ class ChannelsScreen(RecordListScreen):
 
     def on_list_editor_highlighted(self, event: ListEditor.Highlighted) -> None:
         self._show_detail()
+        self.bmc.draw_once(self)  # the list's cursor and the channel's answers together
 
     def on_list_editor_added(self, event: ListEditor.Added) -> None:
         question = self.question("segments")

@@ -97,6 +97,7 @@ class SegmentsScreen(RecordListScreen):
         if segment is not None:
             self.bmc.current_segment_id = segment.id
         self._show_detail()
+        self.bmc.draw_once(self)  # the list's cursor and the segment's answers together
 
     async def on_list_editor_added(self, event: ListEditor.Added) -> None:
         segment = self.bmc.edits.add_segment(event.text)
