@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual.app import App
 
+from bmc_tui.core import Canvas, dump_canvas
 from bmc_tui.tui.app import make_app
 
 from .terminal import SYNC_END, SYNC_START, TerminalSession
@@ -132,3 +133,21 @@ def test_a_tab_to_the_next_field_or_list_is_one_frame_of_what_it_changes(example
         since = len(session.raw)
         each_is_one_whole_frame(session, [("tab", "Pains (2)")])
         assert len(session.raw) - since < 3000
+
+
+def test_enter_on_a_long_list_is_one_frame(canvas_path):
+    # A list longer than its room: its scrollbar and the list move with the new entry, and
+    # the new segment's empty description shrinks the detail. The screen's own Resize lays
+    # it out again before the frame: skipping that layout (as one of the same size) left a
+    # second frame of 4.7 KB 20 ms later.
+    canvas = Canvas(title="Long")
+    for number in range(1, 101):
+        canvas.add_segment(f"Segment {number}").description = f"People of group {number}, described in a sentence or two."
+    canvas_path.write_text(dump_canvas(canvas), encoding="utf-8")
+    with TerminalSession([str(canvas_path)], synchronized_output=True) as session:
+        session.wait_for("Segments (100)")
+        session.wait_quiet()
+        session.type("Students")
+        session.wait_for("Students")
+        session.wait_quiet()
+        each_is_one_whole_frame(session, [("enter", "Segments (101)")])

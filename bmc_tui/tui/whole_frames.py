@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.geometry import Size
 from textual.reactive import Reactive
 
 if TYPE_CHECKING:
@@ -46,15 +45,6 @@ class WholeFrames:
         # before the screen's first frame. Started as the screen composes, that wait is
         # spent building the screen, and a later resume draws at once.
         self._update_timer.resume()
-
-    def _screen_resized(self, size: Size) -> None:
-        # Textual lays a screen out again at every Resize, even one of the size it was
-        # laid out for a moment ago: its own first layout sends one, the terminal's first
-        # size report another (two of the four layouts before the first paint). A layout
-        # a widget asked for meanwhile still comes, at the screen's next tick.
-        if size == self._compositor.size:
-            return
-        super()._screen_resized(size)
 
     def _compositor_refresh(self) -> None:
         if getattr(self.app, "holding_frames", False) or self._repaint_required:
