@@ -8,6 +8,7 @@ import asyncio
 import inspect
 
 from textual.app import App
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -40,6 +41,10 @@ def test_textual_still_has_what_building_unseen_uses():
     assert callable(Screen._watch__pointer_shape)
     assert "_on_compose" in Widget.__dict__  # called after WholeFrames' own
     assert callable(OptionList._update_lines) and callable(OptionList._on_resize)
+    # LazyRows updates its scrollbar as OptionList does; WholeFrames declares `focused`
+    # again, without the repaint, and keeps Textual's watcher.
+    assert list(inspect.signature(Widget._scroll_update).parameters) == ["self", "virtual_size"]
+    assert isinstance(inspect.getattr_static(Screen, "focused"), Reactive) and callable(Screen._watch_focused)
 
 
 async def test_the_next_step_is_built_laid_out_and_drawn_unseen(example_path):

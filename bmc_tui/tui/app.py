@@ -409,14 +409,6 @@ class BmcApp(KeysInOrder):
         self.holding_frames = True
         self.call_later(self._draw_settled, screen)
 
-    def action_focus_next(self) -> None:
-        super().action_focus_next()
-        self.draw_once(self.screen)  # the field left and the one reached, with the footer's keys
-
-    def action_focus_previous(self) -> None:
-        super().action_focus_previous()
-        self.draw_once(self.screen)
-
     async def _draw_settled(self, screen: Screen) -> None:
         try:
             with self.batch_update():
@@ -432,6 +424,14 @@ class BmcApp(KeysInOrder):
         # drawn at once, not at the screen's next tick (its timer ticked during the hold;
         # the next came up to 1/60 s later, more on a busy machine).
         await lay_out_until_settled(screen, self.size)
+
+    def action_focus_next(self) -> None:
+        super().action_focus_next()
+        self.draw_once(self.screen)  # the field left and the one reached, with the footer's keys
+
+    def action_focus_previous(self) -> None:
+        super().action_focus_previous()
+        self.draw_once(self.screen)
 
     def _settle_soon(self) -> None:
         """Once the step is drawn (a run of step changes: after the last), drop the screens
