@@ -151,3 +151,32 @@ def test_enter_on_a_long_list_is_one_frame(canvas_path):
         session.wait_for("Students")
         session.wait_quiet()
         each_is_one_whole_frame(session, [("enter", "Segments (101)")])
+
+
+def test_a_choice_on_a_channel_redraws_only_the_coverage_lines_it_changes(example_path):
+    # The coverage grid under a channel is drawn whole, but only its lines that changed
+    # are sent: ticking who runs a channel changes one line of the mix (the grid was 2-3
+    # KB of every such key). What is left on screen is what a fresh start shows.
+    def grid(display: str) -> list[str]:
+        lines = display.splitlines()
+        start = next(n for n, line in enumerate(lines) if "Phase coverage" in line)
+        return [line[26:] for line in lines[start:-1]]  # right of the channel list
+
+    with TerminalSession([str(example_path)], synchronized_output=True) as session:
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        each_is_one_whole_frame(session, [("ctrl+o", "All steps"), ("3", "How you reach each segment")])
+        session.send("tab", "tab", "down", delay=0.1)  # to "Run by", on "Partner"
+        session.wait_quiet()
+        before = grid(session.display)
+        since = len(session.raw)
+        each_is_one_whole_frame(session, [(" ", "(•) Partner")])
+        assert len(session.raw) - since < 1200
+        ticked = grid(session.display)
+        assert ticked != before
+        session.send("ctrl+q")
+        session.wait_exit()
+    with TerminalSession([str(example_path)]) as session:
+        session.wait_for("How you reach each segment")  # it reopens where it was left
+        session.wait_quiet()
+        assert grid(session.display) == ticked

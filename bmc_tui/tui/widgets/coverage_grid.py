@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.widget import Widget
 
 from .literal import literal, literal_line
@@ -117,9 +117,35 @@ class CoverageGrid(Widget):
         rows = list(rows)
         if rows == self._rows and empty_message == self._empty_message:
             return
+        before, gaps_before = self._rows, len(self.gaps)
         self._rows = rows
         self._empty_message = empty_message
-        self.refresh(layout=True)
+        lines = self._lines_changed(before, gaps_before)
+        if lines is None:
+            self.refresh(layout=True)
+            return
+        # The grid is drawn whole, but only its lines that changed are sent: a phase
+        # ticked for a channel changes a cell or two, not the whole grid (2-3 KB).
+        width = self.size.width
+        self.refresh(*(Region(0, y, width, 1) for y in lines))
+
+    def _lines_changed(self, before: list[CoverageRow], gaps_before: int) -> list[int] | None:
+        """The grid's lines that differ from what ``before`` drew, or None when its shape
+        changed (other rows, other labels, the mix shown or not): then all of it."""
+        rows = self._rows
+        if not before or not rows or [r.label for r in before] != [r.label for r in rows]:
+            return None
+        if self._shows_mix() != (bool(self.mix_headings) and any(row.mix for row in before)):
+            return None
+        first_row = 2 + (1 if self.groups else 0)  # the title, the groups, the headings
+        mix_first_row = first_row + len(rows) + 1  # the mix table's headings between
+        lines = [0] if len(self.gaps) != gaps_before else []
+        for index, (old, new) in enumerate(zip(before, rows)):
+            if old.counts != new.counts:
+                lines.append(first_row + index)
+            if old.mix != new.mix:
+                lines.append(mix_first_row + index)
+        return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Every line of the grid is one row high (no_wrap): counted, not drawn to be
