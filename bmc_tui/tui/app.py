@@ -268,6 +268,11 @@ class BmcApp(KeysInOrder):
     # steps
 
     def on_mount(self) -> None:
+        self.start_interview()
+
+    def start_interview(self) -> None:
+        """Show the step to resume at, hold the file, and watch for the terminal's end
+        (the workshop's app calls this once a name has opened a file)."""
         startup.set_aside()  # Textual, the flow, the canvas
         for step in self.flow.steps:
             self.add_mode(step.id, partial(self.make_step_screen, step))

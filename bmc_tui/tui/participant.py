@@ -45,7 +45,7 @@ class ParticipantApp(BmcApp):
         )
 
     def on_mount(self, event: events.Mount) -> None:
-        # The interview starts (BmcApp.on_mount) once the name has opened a file.
+        # The interview starts (start_interview) once the name has opened a file.
         event.prevent_default()
         self.ask_name()
 
@@ -62,7 +62,7 @@ class ParticipantApp(BmcApp):
             self.ask_name()
             return
         self.named = True
-        super().on_mount()
+        self.start_interview()
 
     def open_for(self, name: str) -> str | None:
         """Open and hold the participant's file; why not, when it cannot be."""
