@@ -11,7 +11,7 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench.py"
 ROWS = (
     "bare app: first paint", "first paint", "typed key: bytes", "idle: bytes per second",
     "Enter adds an entry: shown", "step change, first visit: shown", "step change, return visit: bytes",
-    "first visit: fit", "memory after all five steps", "6 segments: first visit: fit",
+    "first visit: fit", "first visit: fit: bytes", "Tab to the next list: bytes", "memory after all five steps", "6 segments: first visit: fit",
     "line mode: first question", "bare questionary prompt",
 )
 
