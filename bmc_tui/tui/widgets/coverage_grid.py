@@ -135,10 +135,9 @@ class CoverageGrid(Widget):
         rows = self._rows
         if not before or not rows or [r.label for r in before] != [r.label for r in rows]:
             return None
-        if self._shows_mix() != (bool(self.mix_headings) and any(row.mix for row in before)):
+        if self._shows_mix() != self._shows_mix(before):
             return None
-        first_row = 2 + (1 if self.groups else 0)  # the title, the groups, the headings
-        mix_first_row = first_row + len(rows) + 1  # the mix table's headings between
+        first_row, mix_first_row = self._first_rows()
         lines = [0] if len(self.gaps) != gaps_before else []
         for index, (old, new) in enumerate(zip(before, rows)):
             if old.counts != new.counts:
@@ -152,11 +151,18 @@ class CoverageGrid(Widget):
         # measured. Measuring drew the whole grid, at 100 segments 30 ms a layout.
         if not self._rows:  # the message may wrap
             return super().get_content_height(container, viewport, width)
-        tables = 2 if self._shows_mix() else 1
-        return 1 + (1 if self.groups else 0) + tables * (1 + len(self._rows))
+        first_row, mix_first_row = self._first_rows()
+        return (mix_first_row if self._shows_mix() else first_row) + len(self._rows)
 
-    def _shows_mix(self) -> bool:
-        return bool(self.mix_headings) and any(row.mix for row in self._rows)
+    def _first_rows(self) -> tuple[int, int]:
+        """The lines of the grid's first row and of the mix table's first row: the title,
+        the groups (if any) and the headings come first, the mix table's headings between."""
+        first_row = 2 + (1 if self.groups else 0)
+        return first_row, first_row + len(self._rows) + 1
+
+    def _shows_mix(self, rows: Sequence[CoverageRow] | None = None) -> bool:
+        rows = self._rows if rows is None else rows
+        return bool(self.mix_headings) and any(row.mix for row in rows)
 
     def render(self) -> RenderableType:
         if not self._rows:
