@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bmc_tui.tui.app import make_app
+from bmc_tui.tui.widgets import TextBox
 
 from .conftest import saved
 
@@ -119,3 +120,19 @@ async def test_enter_is_laid_out_and_drawn_in_one_frame(example_path):
         await pilot.pause(0.2)
         assert screen.query_one("#segments-list").texts[-1] == "Students"
         assert len(layouts) == 1
+
+
+async def test_the_detail_keeps_its_height_as_the_description_wraps_anew(example_path):
+    """The blank room after the answers takes the rows the description box does not, as
+    the box learns its width: at its first layout and when the terminal is resized (the
+    example's description takes two rows at 80 columns, one at 140)."""
+    app = make_app(example_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        box, room = screen.query_one("#segments-description"), screen.query_one("#segments-room")
+        taken = [(box.region.height, box.region.height + room.styles.margin.top)]
+        await pilot.resize_terminal(140, 24)
+        await pilot.pause()
+        taken.append((box.region.height, box.region.height + room.styles.margin.top))
+        assert taken == [(2, TextBox.MAX_ROWS), (1, TextBox.MAX_ROWS)]

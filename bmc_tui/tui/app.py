@@ -191,11 +191,13 @@ class BmcApp(KeysInOrder):
         self._settling: Timer | None = None  # see _settle_soon
         self._left_step: str | None = None  # kept besides the step on show
         self._preparing: tuple[str, Worker[None]] | None = None  # being built, unseen
+        self._first_drawn = False  # the first step's frame is on screen (_show_first_step)
 
     def make_step_screen(self, step: Step) -> StepScreen:
         """A step's screen, as the user left it if it was dropped (see go_to_step)."""
         self.use_styles(step.id)
         screen = step_screen(step.id)(step)
+        screen.detail_to_build = not self._first_drawn
         if (memory := self._step_memories.pop(step.id, None)) is not None:
             screen.use_settings(memory.settings)
             screen.memory = memory
@@ -289,10 +291,30 @@ class BmcApp(KeysInOrder):
 
     async def _show_first_step(self, switched: Awaitable[object]) -> None:
         await self._draw_when_mounted(switched)
+        self._first_drawn = True
+        await self._draw_detail()
         self._tell_of_drafts()
         # Start-up is over once that is on screen (startup.py): its collection waits for it.
         self.call_after_refresh(startup.loaded)
         self.call_after_refresh(self.prepare_next_step)  # as the user reads the step
+
+    async def _draw_detail(self) -> None:
+        """The first step's detail, left out of its first frame, in the next (only what
+        changed is drawn). Under a dialog (a file held elsewhere) it is drawn as that closes."""
+        screen = self._step_screens.get(self.current_mode)
+        if screen is None or not screen.detail_to_build:
+            return
+        if not screen.is_current:
+            await screen.build_detail()
+            return
+        self.holding_frames = True
+        try:
+            with self.batch_update():
+                await screen.build_detail()
+                await self._settle_widgets(screen)
+        finally:
+            self.holding_frames = False
+            screen._on_timer_update()
 
     def _tell_of_drafts(self) -> None:
         """A line typed last time and never added is back, looking like an entry: say so,

@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from ...core.flow import MANY, ONE, TEXT, Question, Step
 from ...core import Canvas, Segment
 from ...core.text import visible_line
-from ..widgets import Choice, ChoiceList, ListEditor, StepBar, TextBox, TextField, choices_from, literal
+from ..widgets import Choice, ChoiceList, ListEditor, StepBar, TextField, choices_from, literal
 from ..whole_frames import WholeFrames
 from ..widgets.footer import KeyFooter
 from .memory import StepMemory, recall
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from ...core.fit import Finding
     from ..app import BmcApp
 
-# Dialogs are imported when first opened: start-up pays only for the first screen.
+# Dialogs are imported when first opened, and the text box (Textual's TextArea) when first
+# built: start-up pays only for the first frame.
 
 # The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
 WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
@@ -54,6 +55,10 @@ class StepScreen(WholeFrames, Screen[None]):
     def __init__(self, step: Step) -> None:
         super().__init__(name=step.id)
         self.step = step
+        # Set by the app on the session's first screen: its frame (the step bar, the
+        # question, the list, the keys) is drawn before its detail is built (build_detail),
+        # and so is on screen sooner.
+        self.detail_to_build = False
         self._shown: tuple[int, int, str | None] | None = None  # see _showing
         self.memory: StepMemory | None = None  # how the user left the step's dropped screen
         # Set once a resume has shown the canvas: the app holds a step switch's frame until
@@ -79,6 +84,8 @@ class StepScreen(WholeFrames, Screen[None]):
         """The field for a choice or text question; its id is "STEP-KEY"."""
         widget_id = f"{self.step.id}-{question.key}"
         if question.kind == TEXT:
+            from ..widgets.text_box import TextBox
+
             return TextBox(placeholder=question.placeholder, id=widget_id)
         if question.kind in (ONE, MANY):
             return ChoiceList(
@@ -103,6 +110,8 @@ class StepScreen(WholeFrames, Screen[None]):
         only the field answered is redrawn: every repaint costs bytes over a slow link)."""
         question = self.question_of(field)
         value = getattr(record, question.key, None) if question else None
+        from ..widgets.text_box import TextBox  # imported by now: the field exists
+
         if isinstance(field, TextBox):
             field.show_text(value or "")
         elif isinstance(field, ChoiceList):
@@ -129,6 +138,11 @@ class StepScreen(WholeFrames, Screen[None]):
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
+
+    async def build_detail(self) -> None:
+        """Build and show what the first frame left out (detail_to_build); the app draws
+        it as the next frame. Nothing for a screen that leaves nothing out."""
+        self.detail_to_build = False
 
     @property
     def described_bindings(self) -> dict[str, ActiveBinding]:
@@ -378,6 +392,8 @@ def _pair_keys(
 
 
 def _is_answer_field(widget: object) -> bool:
+    from ..widgets.text_box import TextBox
+
     # A list's entry line (clear_on_submit) adds entries instead; its screen saves those.
     return isinstance(widget, TextBox) or (isinstance(widget, TextField) and not widget.clear_on_submit)
 

@@ -12,12 +12,13 @@ from textual.widgets import Label, Static
 
 from ...core import Segment
 from ...core.flow import Question
-from ..widgets import ChoiceList, ListEditor, TextBox, literal, literal_line
+from ..widgets import ChoiceList, ListEditor, literal, literal_line
 from ..words import nothing_yet
 from .base import RecordListScreen
 
 if TYPE_CHECKING:
     from ...core.fit import Finding
+    from ..widgets import TextBox
 
 
 EMPTY_HINT = nothing_yet(
@@ -44,11 +45,23 @@ class SegmentsScreen(RecordListScreen):
             if questions := self._detail_questions():
                 # Not focusable itself: Tab should land on the fields, not the panel.
                 with VerticalScroll(id="segments-detail", can_focus=False):
-                    yield Static(literal(self.step.text("empty_hint", EMPTY_HINT)), id="segments-empty")
-                    for question in questions:
-                        yield Label(literal_line(question.label), classes="field-label")
-                        yield self.answer_field(question)
-                    yield Static(id="segments-room")  # see _keep_detail_height
+                    if not self.detail_to_build:
+                        yield from self._detail(questions)
+
+    def _detail(self, questions: list[Question]) -> list[Widget]:
+        """The highlighted segment's answers, or the hint to add one."""
+        widgets: list[Widget] = [Static(literal(self.step.text("empty_hint", EMPTY_HINT)), id="segments-empty")]
+        for question in questions:
+            widgets += [Label(literal_line(question.label), classes="field-label"), self.answer_field(question)]
+        widgets.append(Static(id="segments-room"))  # see _keep_detail_height
+        return widgets
+
+    async def build_detail(self) -> None:
+        if self.detail_to_build:
+            await super().build_detail()
+            if questions := self._detail_questions():  # a flow may ask only the names
+                await self.query_one("#segments-detail").mount_all(self._detail(questions))
+                self._show_detail()
 
     def _detail_questions(self) -> list[Question]:
         """Everything asked about the highlighted segment, in the flow's order."""
@@ -73,6 +86,8 @@ class SegmentsScreen(RecordListScreen):
     def _show_detail(self) -> None:
         segment = self.highlighted_record()
         detail = list(self.query("#segments-detail > *"))
+        if not detail:
+            return  # built after the first frame (build_detail)
         for widget in detail:
             widget.display = (widget.id == "segments-empty") == (segment is None)
         if segment is None:
@@ -85,6 +100,8 @@ class SegmentsScreen(RecordListScreen):
         room at its end takes the rows the description box does not. When its height
         changed (a new segment's empty description), Textual laid it out and repainted it
         whole once more, a frame after the change: 5 KB and 17-33 ms after each Enter."""
+        from ..widgets.text_box import TextBox  # not before the detail is built
+
         spare = sum(TextBox.MAX_ROWS - box.rows for box in detail if isinstance(box, TextBox))
         for room in detail:
             if room.id == "segments-room":
@@ -117,7 +134,10 @@ class SegmentsScreen(RecordListScreen):
     def on_text_area_changed(self, event: TextBox.Changed) -> None:
         if (segment := self.highlighted_record()) is not None:
             self.record_answer(event.text_area, segment.id, event.text_area.text)
-            self._keep_detail_height(list(self.query("#segments-detail > *")))
+
+    def on_text_box_rows_changed(self, event: TextBox.RowsChanged) -> None:
+        # Typed, or wrapped anew at its first layout or a new width.
+        self._keep_detail_height(list(self.query("#segments-detail > *")))
 
     def on_choice_list_changed(self, event: ChoiceList.Changed) -> None:
         if (segment := self.highlighted_record()) is not None:

@@ -9,6 +9,8 @@ from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.dom import DOMNode
+from textual.geometry import Size
+from textual.message import Message
 from textual.widgets import TextArea
 
 from ...core.text import visible_line
@@ -38,6 +40,14 @@ class TextBox(TextArea):
     """
 
     BINDINGS = [Binding("ctrl+j", "new_line", "New line")]
+
+    class RowsChanged(Message):
+        """The rows it takes changed: its text, or its width (laid out for the first time,
+        or the terminal resized), wraps to more or fewer lines."""
+
+        def __init__(self, text_box: TextBox) -> None:
+            super().__init__()
+            self.text_box = text_box
 
     def __init__(self, text: str = "", *, placeholder: str = "", **kwargs) -> None:
         super().__init__(
@@ -82,7 +92,14 @@ class TextBox(TextArea):
     @property
     def rows(self) -> int:
         """The rows it takes now (its text wrapped), as the layout will find them."""
-        return min(max(self.virtual_size.height, 1), self.MAX_ROWS)
+        return self._rows_for(self.virtual_size)
+
+    def _rows_for(self, virtual_size: Size) -> int:
+        return min(max(virtual_size.height, 1), self.MAX_ROWS)
+
+    def watch_virtual_size(self, before: Size, after: Size) -> None:
+        if self._rows_for(before) != self._rows_for(after):
+            self.post_message(self.RowsChanged(self))
 
     def show_text(self, text: str) -> None:
         """Show what the model holds. Not typing: no Changed, so nothing is written back
