@@ -24,8 +24,8 @@ def styles_loaded(app) -> set[str]:
 STEP_STYLES = ("segments", "value", "channels", "relationships", "fit", "canvas_view", "too_small")
 
 
-def test_every_stylesheet_is_a_screens_own_or_the_shared_one():
-    assert {path.stem for path in STYLES.glob("*.tcss")} == {"app", *STEP_STYLES}
+def test_every_stylesheet_is_a_screens_own_the_dialogs_or_the_shared_one():
+    assert {path.stem for path in STYLES.glob("*.tcss")} == {"app", "dialogs", *STEP_STYLES}
 
 
 async def test_a_steps_rules_are_parsed_when_its_screen_is_first_built_and_then_apply(example_path):
@@ -54,7 +54,12 @@ async def test_a_steps_rules_are_parsed_when_its_screen_is_first_built_and_then_
         assert str(app.screen.query_one("#fit-findings").styles.max_height) == "40vh"
         app.action_canvas_view()
         await pilot.pause()
-        assert "canvas_view" in styles_loaded(app)
+        assert {"canvas_view", "dialogs"} <= styles_loaded(app)
+        app.screen.dismiss()
+        await pilot.press("f1")
+        await pilot.pause()
+        # A rule of dialogs.tcss reached the help's box.
+        assert str(app.screen.query_one(".help-box").styles.width) == "90"
 
 
 # --- asyncio without TLS (startup.asyncio_without_tls) ---------------------------------

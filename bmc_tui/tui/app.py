@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.worker import Worker
 
@@ -238,6 +238,15 @@ class BmcApp(KeysInOrder):
         if not self.stylesheet.has_source(path):
             with open(path, encoding="utf-8") as rules:
                 self.stylesheet.add_source(rules.read(), read_from=(path, ""))
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
+        if isinstance(screen, ModalScreen):
+            # Parsed as the first dialog opens, not at start-up: the rules every dialog
+            # shares, then the dialog's own file (STYLESHEET), which wins where they differ.
+            self.use_styles("dialogs")
+            if own := getattr(screen, "STYLESHEET", ""):
+                self.use_styles(own)
+        return super().push_screen(screen, *args, **kwargs)
 
     def refresh_css(self, animate: bool = True) -> None:
         """Textual calls this for every new screen (twice on a step's first visit): it
@@ -635,7 +644,6 @@ class BmcApp(KeysInOrder):
         from .screens.canvas_view import CanvasViewScreen
 
         if not isinstance(self.screen, CanvasViewScreen):
-            self.use_styles("canvas_view")
             self.push_screen(CanvasViewScreen(self.document.canvas))
 
     def action_help(self) -> None:
@@ -676,7 +684,6 @@ class BmcApp(KeysInOrder):
         elif notice is not None:
             notice.show_size(size)
         else:
-            self.use_styles("too_small")
             self.push_screen(TooSmallScreen(size))
 
     # the segment the per-segment steps work on

@@ -26,6 +26,7 @@ class TooSmallScreen(WholeFrames, ModalScreen[None]):
     unseen. Only Ctrl+Q acts."""
 
     BINDINGS = [Binding("ctrl+q", "app.quit", "Quit")]
+    STYLESHEET = "too_small"  # styles/too_small.tcss, loaded as it is first shown
 
     def __init__(self, size: Size) -> None:
         super().__init__()

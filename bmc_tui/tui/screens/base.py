@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from ...core.flow import MANY, ONE, TEXT, Question, Step
 from ...core import Canvas, Segment
 from ...core.text import visible_line
-from ..widgets import Choice, ChoiceList, ListEditor, StepBar, TextField, choices_from, literal
+from ..widgets import ListEditor, StepBar, TextField, literal
 from ..whole_frames import WholeFrames
 from ..widgets.footer import KeyFooter
 from .memory import StepMemory, recall
@@ -26,9 +26,10 @@ from .memory import StepMemory, recall
 if TYPE_CHECKING:
     from ...core.fit import Finding
     from ..app import BmcApp
+    from ..widgets import Choice
 
-# Dialogs are imported when first opened, and the text box (Textual's TextArea) when first
-# built: start-up pays only for the first frame.
+# Dialogs are imported when first opened, and the answer fields (the text box is Textual's
+# TextArea) when first built: start-up pays only for the first frame.
 
 # The app's walking actions (Ctrl+N, Ctrl+P) and their direction.
 WALK_DELTAS = {"walk(1)": 1, "walk(-1)": -1}
@@ -88,6 +89,8 @@ class StepScreen(WholeFrames, Screen[None]):
 
             return TextBox(placeholder=question.placeholder, id=widget_id)
         if question.kind in (ONE, MANY):
+            from ..widgets.choice_list import ChoiceList, choices_from
+
             return ChoiceList(
                 choices_from(question.options) if choices is None else choices,
                 multiple=question.kind == MANY, show_examples=show_examples, id=widget_id,
@@ -110,7 +113,8 @@ class StepScreen(WholeFrames, Screen[None]):
         only the field answered is redrawn: every repaint costs bytes over a slow link)."""
         question = self.question_of(field)
         value = getattr(record, question.key, None) if question else None
-        from ..widgets.text_box import TextBox  # imported by now: the field exists
+        from ..widgets.choice_list import ChoiceList
+        from ..widgets.text_box import TextBox  # loaded by now: answer_field made the field
 
         if isinstance(field, TextBox):
             field.show_text(value or "")

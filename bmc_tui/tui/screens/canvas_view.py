@@ -116,6 +116,7 @@ class CanvasViewScreen(WholeFrames, ModalScreen[None]):
     """Esc (or the key that opened it) closes it. Modal, so the interview's keys (Ctrl+N...)
     wait until it is closed: a step changed beneath it would be changed unseen."""
 
+    STYLESHEET = "canvas_view"  # styles/canvas_view.tcss, loaded as it is first shown
     BINDINGS = [
         Binding("escape,ctrl+r", "close", "Close"),
         Binding("ctrl+q", "app.quit", "Quit"),

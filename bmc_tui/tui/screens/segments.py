@@ -12,13 +12,13 @@ from textual.widgets import Label, Static
 
 from ...core import Segment
 from ...core.flow import Question
-from ..widgets import ChoiceList, ListEditor, literal, literal_line
+from ..widgets import ListEditor, literal, literal_line
 from ..words import nothing_yet
 from .base import RecordListScreen
 
 if TYPE_CHECKING:
     from ...core.fit import Finding
-    from ..widgets import TextBox
+    from ..widgets import ChoiceList, TextBox
 
 
 EMPTY_HINT = nothing_yet(
