@@ -317,13 +317,7 @@ class BmcApp(KeysInOrder):
             await screen.build_detail()
             return
         self.holding_frames = True
-        try:
-            with self.batch_update():
-                await screen.build_detail()
-                await self._settle_widgets(screen)
-        finally:
-            self.holding_frames = False
-            screen._on_timer_update()
+        await self._draw_settled(screen, screen.build_detail())
 
     def _tell_of_drafts(self) -> None:
         """A line typed last time and never added is back, looking like an entry: say so,
@@ -445,9 +439,12 @@ class BmcApp(KeysInOrder):
         self.holding_frames = True
         self.call_later(self._draw_settled, screen)
 
-    async def _draw_settled(self, screen: Screen) -> None:
+    async def _draw_settled(self, screen: Screen, change: Awaitable[object] | None = None) -> None:
+        """Make ``change`` (frames held), then draw ``screen`` once it has settled."""
         try:
             with self.batch_update():
+                if change is not None:
+                    await change
                 await self._settle_widgets(screen)
         finally:
             self.holding_frames = False
