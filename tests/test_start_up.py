@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import gc
 import io
 import subprocess
@@ -60,6 +61,45 @@ async def test_a_steps_rules_are_parsed_when_its_screen_is_first_built_and_then_
         await pilot.pause()
         # A rule of dialogs.tcss reached the help's box.
         assert str(app.screen.query_one(".help-box").styles.width) == "90"
+
+
+# What the first frame needs, in a fresh interpreter: the segment's detail (a TextArea, the
+# choice lists) is built, and its modules imported, after it (SegmentsScreen.build_detail).
+DETAIL_MODULES = ["textual.widgets._text_area", "bmc_tui.tui.widgets.text_box", "bmc_tui.tui.widgets.choice_list"]
+MODULES_AT_FIRST_FRAME = """
+import sys, asyncio
+from pathlib import Path
+from textual.app import App
+from bmc_tui.tui.app import make_app
+
+watched = sys.argv[2:]
+at_first_frame = []
+display = App._display
+
+def first(app, screen, update):
+    if update is not None and not at_first_frame:
+        at_first_frame.append([name for name in watched if name in sys.modules])
+    display(app, screen, update)
+
+App._display = first
+
+async def main():
+    async with make_app(Path(sys.argv[1])).run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+    print(at_first_frame[0])
+    print([name for name in watched if name in sys.modules])
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_frame_is_drawn_before_the_detail_s_fields_are_imported(example_path):
+    shown = subprocess.run(
+        [sys.executable, "-c", MODULES_AT_FIRST_FRAME, str(example_path), *DETAIL_MODULES],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    at_first_frame, once_settled = (ast.literal_eval(line) for line in shown.splitlines())
+    assert at_first_frame == [] and once_settled == DETAIL_MODULES
 
 
 # --- asyncio without TLS (startup.asyncio_without_tls) ---------------------------------
