@@ -145,3 +145,15 @@ def test_ctrl_p_as_the_fit_step_first_appears_shows_the_step_before_it(example_p
         wait_showing(session, "relationships", also="[x] Self-service")
         session.send("ctrl+p")  # the one before: the first segment of the same step
         wait_showing(session, "relationships", also="Segment 1/2")
+
+
+def test_keys_typed_before_the_program_took_the_terminal_are_all_kept(canvas_path):
+    # Typed as the program starts (a fast typist, a laggy link): the terminal's line
+    # discipline holds them and has turned each Enter into a newline, which Textual read as
+    # Ctrl+J: the two names ran together on the entry line and nothing was added.
+    with TerminalSession([str(canvas_path)]) as session:
+        session.send("Students\rNurses\rCaf\u00e9s")  # at once: the program has not started yet
+        session.wait_for("Segments (2)")
+        session.wait_quiet()
+        assert "Cafés" in session.display  # still on the entry line, as typed
+    assert [s["name"] for s in saved(canvas_path)["segments"]] == ["Students", "Nurses"]
