@@ -12,7 +12,7 @@ FIELDS = (
     "|reach|owner|medium|advantages|challenges"
 )
 # A widget may set its own attributes (self.text = ...); nothing else may set a field.
-ASSIGNMENT = re.compile(rf"(?<!\bself)\.({FIELDS}) = |setattr\(")
+ASSIGNMENT = re.compile(rf"(?<!\bself)\.({FIELDS}) = |\bsetattr\(")  # not termios.tcsetattr
 
 
 def front_end_files() -> list[Path]:
