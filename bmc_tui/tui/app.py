@@ -191,13 +191,12 @@ class BmcApp(KeysInOrder):
         self._settling: Timer | None = None  # see _settle_soon
         self._left_step: str | None = None  # kept besides the step on show
         self._preparing: tuple[str, Worker[None]] | None = None  # being built, unseen
-        self._first_drawn = False  # the first step's frame is on screen (_show_first_step)
 
     def make_step_screen(self, step: Step) -> StepScreen:
         """A step's screen, as the user left it if it was dropped (see go_to_step)."""
         self.use_styles(step.id)
         screen = step_screen(step.id)(step)
-        screen.detail_to_build = not self._first_drawn
+        screen.detail_to_build = not self._step_screens  # the session's first (_draw_detail)
         if (memory := self._step_memories.pop(step.id, None)) is not None:
             screen.use_settings(memory.settings)
             screen.memory = memory
@@ -300,7 +299,6 @@ class BmcApp(KeysInOrder):
 
     async def _show_first_step(self, switched: Awaitable[object]) -> None:
         await self._draw_when_mounted(switched)
-        self._first_drawn = True
         await self._draw_detail()
         self._tell_of_drafts()
         # Start-up is over once that is on screen (startup.py): its collection waits for it.
